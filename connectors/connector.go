@@ -62,3 +62,17 @@ type ErrorRecord struct {
 	Raw      []byte
 	At       int64 // epoch ms of rejection
 }
+
+// ErrorSink stores error records (file://dir/, s3://bucket/prefix/, kafka://topic).
+type ErrorSink interface {
+	Write(rec ErrorRecord) error
+	Close() error
+}
+
+// Registry builds connectors by name. connectors/all holds the explicit list; cmd passes it to
+// the executor, which imports no connector itself.
+type Registry interface {
+	NewSource(connector string, cfg SourceConfig) (Source, error)
+	NewSink(connector string, cfg SinkConfig) (Sink, error)
+	NewErrorSink(uri, baseDir string) (ErrorSink, error)
+}
