@@ -3,13 +3,17 @@ package types
 import "strings"
 
 // Schema is the ordered list of columns of a stream, table or operator output.
-// TimeCol is the index of the event-time column (the WATERMARK column), or -1 when the stream
-// runs on processing time; Delay is the watermark delay in milliseconds.
+//
+// EventTime says the rows carry event time (Batch.Time) and watermarks; when false the stream
+// runs on processing time (arrival time). TimeCol is the index of the event-time column in
+// Fields, or -1 when there is none (processing time, or the column was projected away while the
+// rows still carry their event time). Delay is the source's watermark delay in milliseconds.
 type Schema struct {
-	Fields  []Field
-	TimeCol int
-	Delay   int64
-	Key     []int // primary-key columns of a changelog (CREATE TABLE), else nil
+	Fields    []Field
+	EventTime bool
+	TimeCol   int
+	Delay     int64
+	Key       []int // primary-key columns of a changelog (CREATE TABLE), else nil
 }
 
 // NewSchema returns a processing-time schema over fields.
@@ -38,4 +42,4 @@ func (s *Schema) Names() []string {
 }
 
 // HasEventTime reports whether the schema declares an event-time column.
-func (s *Schema) HasEventTime() bool { return s.TimeCol >= 0 }
+func (s *Schema) HasEventTime() bool { return s.EventTime }
