@@ -13,9 +13,9 @@ import (
 type Derived uint8
 
 const (
-	FromColumn Derived = iota // the value of a column
-	DerivedDT                 // dt: the event time's UTC date, YYYY-MM-DD
-	DerivedHour               // hour: the event time's UTC hour, HH
+	FromColumn  Derived = iota // the value of a column
+	DerivedDT                  // dt: the event time's UTC date, YYYY-MM-DD
+	DerivedHour                // hour: the event time's UTC hour, HH
 )
 
 // PartitionKey is one level of the Hive layout.
