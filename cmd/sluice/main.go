@@ -19,7 +19,8 @@ type command struct {
 // commands is the explicit list of subcommands.
 func commands() map[string]command {
 	return map[string]command{
-		"help": {"print this help", runHelp},
+		"help":       {"print this help", runHelp},
+		"connectors": {"list every connector and its WITH options (--markdown for tables)", runConnectors},
 	}
 }
 
