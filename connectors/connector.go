@@ -44,6 +44,15 @@ type Sink interface {
 	Close(ctx context.Context) error
 }
 
+// WatermarkSink is a Sink that acts on event time: the executor's sink operator calls Watermark
+// each time its input watermark advances (and with types.MaxTime at the end of a bounded input)
+// so that a lake sink can commit the files of hour partitions that are over and mark them with
+// `_SUCCESS`.
+type WatermarkSink interface {
+	Sink
+	Watermark(ctx context.Context, wm int64) error
+}
+
 // Reasons of error records.
 const (
 	ReasonDecode  = "decode"
