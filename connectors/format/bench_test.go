@@ -30,7 +30,7 @@ func benchLines(n int) []byte {
 
 type discard struct{ rows, rejects int }
 
-func (d *discard) Emit(b *types.Batch) error           { d.rows += b.Len; return nil }
+func (d *discard) Emit(b *types.Batch) error         { d.rows += b.Len; return nil }
 func (d *discard) Reject(rec connectors.ErrorRecord) { d.rejects++ }
 
 // BenchmarkJSONDecode reports events/s for 5-column records read, split and decoded.

@@ -1,0 +1,84 @@
+package file
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/sluicedata/sluice/connectors"
+	"github.com/sluicedata/sluice/connectors/format"
+	"github.com/sluicedata/sluice/types"
+)
+
+// NewSink returns the sink of a `file` connector: a single JSON lines or CSV file, or, when
+// `partition_by` or a `roll_*` option is set or the format is parquet or avro, a folder of
+// files written by the lake sink.
+func NewSink(cfg connectors.SinkConfig) (connectors.Sink, error) {
+	f := connectors.FileSpec.Get(cfg.Options, "format")
+	if wantsFolder(cfg.Options) || f == "parquet" || f == "avro" {
+		return nil, fmt.Errorf("file sink %s: partitioned, rolling, Parquet and Avro file sinks are not available yet", cfg.Sink)
+	}
+	return NewLineSink(cfg)
+}
+
+// wantsFolder reports whether the options make the sink's path a folder.
+func wantsFolder(opts map[string]string) bool {
+	for _, k := range []string{"partition_by", "roll_interval", "roll_size", "roll_rows"} {
+		if connectors.FileSpec.Get(opts, k) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// LineSink writes rows as JSON lines or CSV to one file, created (with its folders, truncated)
+// by NewLineSink. Writes are buffered; Close flushes and fsyncs.
+type LineSink struct {
+	f   *os.File
+	w   *bufio.Writer
+	enc format.Encoder
+	buf []byte
+}
+
+// NewLineSink opens the sink's file; a relative path is relative to cfg.BaseDir.
+func NewLineSink(cfg connectors.SinkConfig) (*LineSink, error) {
+	enc, err := format.NewEncoder(connectors.FileSpec.Get(cfg.Options, "format"), cfg.Schema)
+	if err != nil {
+		return nil, fmt.Errorf("file sink %s: %w", cfg.Sink, err)
+	}
+	path := connectors.FileSpec.Get(cfg.Options, "path")
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(cfg.BaseDir, path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("file sink %s: %w", cfg.Sink, err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("file sink %s: %w", cfg.Sink, err)
+	}
+	s := &LineSink{f: f, w: bufio.NewWriterSize(f, 256<<10), enc: enc}
+	_, err = s.w.Write(enc.Header(nil))
+	return s, err
+}
+
+// Write encodes the batch's rows.
+func (s *LineSink) Write(_ context.Context, b *types.Batch) error {
+	s.buf = s.enc.AppendBatch(s.buf[:0], b)
+	_, err := s.w.Write(s.buf)
+	return err
+}
+
+// Close flushes, fsyncs and closes the file.
+func (s *LineSink) Close(context.Context) error {
+	err := s.w.Flush()
+	if e := s.f.Sync(); err == nil {
+		err = e
+	}
+	if e := s.f.Close(); err == nil {
+		err = e
+	}
+	return err
+}
