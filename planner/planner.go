@@ -1,0 +1,56 @@
+package planner
+
+import (
+	"github.com/sluicedata/sluice/parser"
+)
+
+// planner plans the statements of a session into its catalog and DAG.
+type planner struct {
+	cat      *Catalog
+	dag      *DAG
+	errs     *errSink
+	settings map[string]string
+	ctes     []map[string]*cte // WITH frames, innermost last
+	reads    []string          // entries read by the query being planned
+}
+
+// cte is a named subquery of a WITH clause, planned once and inlined where it is read.
+type cte struct {
+	plan lnode
+}
+
+func (p *planner) pushCTEs(list []*parser.CTE) {
+	frame := map[string]*cte{}
+	p.ctes = append(p.ctes, frame)
+	for _, c := range list {
+		name := c.Name.Name()
+		if _, dup := frame[name]; dup {
+			p.errs.add(c.Name.Pos(), "WITH names %s twice", name)
+		}
+		if plan := p.planQuery(c.Query); plan != nil {
+			frame[name] = &cte{plan: plan}
+		}
+	}
+}
+
+func (p *planner) popCTEs() { p.ctes = p.ctes[:len(p.ctes)-1] }
+
+// lookupCTE finds a WITH name, innermost frame first.
+func (p *planner) lookupCTE(name string) *cte {
+	for i := len(p.ctes) - 1; i >= 0; i-- {
+		if c, ok := p.ctes[i][name]; ok {
+			return c
+		}
+	}
+	return nil
+}
+
+func (p *planner) cteNames() []string {
+	var out []string
+	for _, f := range p.ctes {
+		for n := range f {
+			out = append(out, n)
+		}
+	}
+	return out
+}
