@@ -76,7 +76,7 @@ func (b *binder) bindOther(e parser.Expr) Expr {
 	case *parser.Index:
 		return b.bindIndex(e)
 	case *parser.Field:
-		return b.member(b.bind(e.X), e.Name.Last(), e.Name.Pos())
+		return b.member(b.bind(e.X), e.Name.Last(), e.Name.Pos(), e.X.String())
 	}
 	return b.bad(e.Pos(), "%s is not allowed in an expression", e.String())
 }

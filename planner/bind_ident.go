@@ -21,8 +21,8 @@ func (b *binder) bindIdent(id *parser.Ident) Expr {
 	c := b.sc.cols[r.col]
 	var x Expr = &ColumnRef{Index: r.col, Name: c.name, T: c.t}
 	b.pos[x] = id.Pos()
-	for _, m := range r.members {
-		x = b.member(x, m, id.Pos())
+	for i, m := range r.members {
+		x = b.member(x, m, id.Pos(), strings.Join(id.Parts[:r.posOf+i], "."))
 	}
 	return x
 }
@@ -41,21 +41,21 @@ func (b *binder) windowColumn(id *parser.Ident) Expr {
 	return nil
 }
 
-// member reads struct member name of x.
-func (b *binder) member(x Expr, name string, pos parser.Pos) Expr {
+// member reads struct member name of x; src is x as written, for messages.
+func (b *binder) member(x Expr, name string, pos parser.Pos, src string) Expr {
 	t := x.Type()
 	switch t.Kind {
 	case types.KindNull:
 		return x
 	case types.KindMap:
-		return b.bad(pos, "%s is a MAP: write %s['%s'] to read a key", x, x, name)
+		return b.bad(pos, "%s is a MAP: write %s['%s'] to read a key", src, src, name)
 	case types.KindStruct:
 	default:
-		return b.bad(pos, "cannot read member %s of %s: it is %s, not a STRUCT", name, x, t)
+		return b.bad(pos, "cannot read member %s of %s: it is %s, not a STRUCT", name, src, t)
 	}
 	f, i, ok := t.Field(name)
 	if !ok {
-		return b.bad(pos, "STRUCT %s has no member %s%s", x, name, didYouMean(name, structNames(t)))
+		return b.bad(pos, "%s has no member %s%s", src, name, didYouMean(name, structNames(t)))
 	}
 	return &Call{Fn: "field", Args: []Expr{x, &Literal{Value: int64(i), T: types.BigInt}}, T: f.Type}
 }
@@ -84,7 +84,7 @@ func (b *binder) bindIndex(e *parser.Index) Expr {
 	case t.Kind == types.KindMap:
 		return b.bad(e.Index.Pos(), "MAP key must be a STRING, found %s", i.Type())
 	}
-	return b.bad(e.Pos(), "cannot index %s: it is %s, not an ARRAY or MAP", x, t)
+	return b.bad(e.Pos(), "cannot index %s: it is %s, not an ARRAY or MAP", e.X, t)
 }
 
 // bindNumber types a numeric literal: INT when it fits 32 bits, else BIGINT; DOUBLE when it has

@@ -50,14 +50,23 @@ func checkArity(f *Function, n int) *argError {
 	if n >= lo && (n <= hi || f.Variadic) {
 		return nil
 	}
-	want := fmt.Sprint(lo)
+	var want string
 	switch {
 	case f.Variadic:
-		want = "at least " + want
-	case hi != lo:
-		want = fmt.Sprintf("%d to %d", lo, hi)
+		want = "at least " + plural(lo, "argument")
+	case hi == lo:
+		want = plural(lo, "argument")
+	default:
+		want = fmt.Sprintf("%d to %d arguments", lo, hi)
 	}
-	return &argError{-1, fmt.Sprintf("%s expects %s arguments, found %d: %s", strings.ToUpper(f.Name), want, n, f.Signature())}
+	return &argError{-1, fmt.Sprintf("%s expects %s, found %d: %s", strings.ToUpper(f.Name), want, n, f.Signature())}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // unifySame brings the ArgSame arguments to their common type.

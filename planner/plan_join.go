@@ -21,6 +21,7 @@ func (p *planner) planJoin(j *parser.Join) (lnode, *scope) {
 	}
 	p.checkQualifiers(j, ls, rs)
 	sc := ls.concat(rs)
+	before := p.errs.count()
 	on := p.newBinder(sc, "ON").bindBool(j.On)
 	n := &lJoin{left: left, right: right, kind: kind, lookup: isTable(right)}
 	if isTable(left) {
@@ -28,6 +29,9 @@ func (p *planner) planJoin(j *parser.Join) (lnode, *scope) {
 		return nil, nil
 	}
 	pairs, residual := splitJoinCondition(on, len(ls.cols))
+	if p.errs.count() > before {
+		return nil, nil
+	}
 	if len(pairs) == 0 {
 		p.errs.add(j.On.Pos(), "JOIN ... ON needs an equality between a column of each side (a.k = b.k), found %s", j.On)
 		return nil, nil
@@ -126,10 +130,7 @@ func (p *planner) intervalJoin(j *parser.Join, n *lJoin, pairs []keyPair, residu
 		p.errs.add(j.Pos(), "a stream-stream join needs WITHIN: JOIN %s WITHIN 1 HOUR ON ...", j.Right)
 		return nil
 	}
-	n.within = p.duration(j.Within)
-	if n.within <= 0 {
-		p.errs.add(j.Within.Pos(), "JOIN ... WITHIN must be positive, found %s", formatMs(n.within))
-	}
+	n.within = p.positiveDuration(j.Within, "JOIN ... WITHIN")
 	for _, kp := range pairs {
 		t, _ := commonType(kp.l.Type(), kp.r.Type())
 		n.lkeys = append(n.lkeys, castTo(kp.l, t))

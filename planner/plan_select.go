@@ -41,10 +41,7 @@ func (p *planner) planDedup(in lnode, sc *scope, d *parser.Dedup) lnode {
 	}
 	var within int64
 	if d.Within != nil {
-		within = p.duration(d.Within)
-		if within <= 0 {
-			p.errs.add(d.Within.Pos(), "DEDUPLICATE BY ... WITHIN must be positive, found %s", formatMs(within))
-		}
+		within = p.positiveDuration(d.Within, "DEDUPLICATE BY ... WITHIN")
 	}
 	return &lDedup{in: in, keys: keys, within: within}
 }

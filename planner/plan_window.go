@@ -6,8 +6,9 @@ import (
 	"github.com/sluicedata/sluice/parser"
 )
 
-// duration converts a parsed duration to milliseconds, reporting a bad unit at its position.
-func (p *planner) duration(d *parser.Duration) int64 {
+// duration converts a parsed duration to milliseconds, reporting a bad unit at its position;
+// ok is false when it did.
+func (p *planner) duration(d *parser.Duration) (ms int64, ok bool) {
 	ms, msg := durationMs(strconv.FormatInt(d.Value, 10), d.Unit)
 	if msg != "" {
 		pos := d.UnitPos
@@ -15,6 +16,15 @@ func (p *planner) duration(d *parser.Duration) int64 {
 			pos = d.Pos()
 		}
 		p.errs.add(pos, "%s", msg)
+	}
+	return ms, msg == ""
+}
+
+// positiveDuration converts a duration that must be positive (WITHIN of joins and DEDUPLICATE).
+func (p *planner) positiveDuration(d *parser.Duration, what string) int64 {
+	ms, ok := p.duration(d)
+	if ok && ms <= 0 {
+		p.errs.add(d.Pos(), "%s must be positive, found %s", what, formatMs(ms))
 	}
 	return ms
 }
@@ -43,8 +53,11 @@ func (p *planner) planWindow(wc *parser.WindowClause) *Window {
 	n := p.errs.count()
 	for _, clause := range []string{"SIZE", "ADVANCE BY", "GAP", "GRACE PERIOD"} {
 		if d := clauses[clause]; d != nil {
-			*p.windowField(w, clause) = p.duration(d)
+			*p.windowField(w, clause), _ = p.duration(d)
 		}
+	}
+	if p.errs.count() > n {
+		return nil
 	}
 	for _, pr := range windowProblems(w) {
 		pos := wc.Pos()

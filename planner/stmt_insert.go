@@ -50,11 +50,10 @@ func (p *planner) matchTarget(sel *lProject, t *Entry, st *parser.InsertInto) *l
 			continue
 		}
 		want := ts.Fields[j].Type
+		exprs[j], pos[j] = castTo(sel.exprs[i], want), sel.pos[i]
 		if !assignable(f.Type, want) {
 			p.errs.add(sel.pos[i], "INSERT INTO %s: column %s is %s, expected %s", t.Name, f.Name, f.Type, want)
-			continue
 		}
-		exprs[j], pos[j] = castTo(sel.exprs[i], want), sel.pos[i]
 	}
 	for j, f := range ts.Fields {
 		if exprs[j] != nil {
