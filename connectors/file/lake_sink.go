@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/sluicedata/sluice/connectors"
 	"github.com/sluicedata/sluice/connectors/format"
@@ -163,7 +162,9 @@ type lineEncoder struct {
 }
 
 func (e *lineEncoder) Write(b *types.Batch, sel []int) error {
-	sub := b.Select(sel)
+	cols := *b
+	cols.Origin, cols.WM = nil, nil // encoders need neither; Select would copy them
+	sub := cols.Select(sel)
 	proj := &types.Batch{Schema: e.schema, Cols: make([]*types.Vector, len(e.keep)), Len: sub.Len, Time: sub.Time}
 	for j, c := range e.keep {
 		proj.Cols[j] = sub.Cols[c]
@@ -220,4 +221,3 @@ func (s *singleFile) Watermark(context.Context, int64) error { return nil }
 
 var _ connectors.WatermarkSink = (*lake.Sink)(nil)
 var _ connectors.WatermarkSink = (*singleFile)(nil)
-var _ = time.Second
