@@ -95,13 +95,13 @@ func newCompare(op cmpOp, a, b Kernel, t types.Type) (Kernel, error) {
 	case types.StoreStr:
 		return newOrdered(op, a, b, getStr), nil
 	case types.StoreBool:
-		return &binary[bool, bool, bool]{a: a, b: b, ina: getBool, inb: getBool, ref: refBool, out: newOut(types.Bool),
+		return &binop[bool, bool, bool]{a: a, b: b, ina: getBool, inb: getBool, ref: refBool, out: newOut(types.Bool),
 			f: func(x, y bool) (bool, bool) { return op.holds(cmp.Compare(b2i(x), b2i(y))), true }}, nil
 	}
 	if op != opEQ && op != opNE {
 		return nil, fmt.Errorf("%s values can only be compared with = and <>", t)
 	}
-	return &binary[any, any, bool]{a: a, b: b, ina: getAny, inb: getAny, ref: refBool, out: newOut(types.Bool),
+	return &binop[any, any, bool]{a: a, b: b, ina: getAny, inb: getAny, ref: refBool, out: newOut(types.Bool),
 		f: func(x, y any) (bool, bool) { return valueEqual(x, y) == (op == opEQ), true }}, nil
 }
 

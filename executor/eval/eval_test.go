@@ -32,7 +32,7 @@ func TestData(t *testing.T) {
 			case "eval":
 				return runEval(t, in)
 			case "agg":
-				return runAgg(t, in)
+				return runAgg(t, d, in)
 			}
 			d.Fatalf(t, "unknown command %s", d.Cmd)
 			return ""

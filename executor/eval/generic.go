@@ -55,8 +55,8 @@ func (k *unary[A, R]) Eval(b *types.Batch) (*types.Vector, error) {
 	return k.out, nil
 }
 
-// binary is a strict two-argument kernel, like unary.
-type binary[A, B, R any] struct {
+// binop is a strict two-argument kernel, like unary.
+type binop[A, B, R any] struct {
 	a, b Kernel
 	ina  col[A]
 	inb  col[B]
@@ -65,7 +65,7 @@ type binary[A, B, R any] struct {
 	out  *types.Vector
 }
 
-func (k *binary[A, B, R]) Eval(b *types.Batch) (*types.Vector, error) {
+func (k *binop[A, B, R]) Eval(b *types.Batch) (*types.Vector, error) {
 	va, vb, n, err := evalPair(b, k.a, k.b, k.out)
 	if err != nil {
 		return nil, err

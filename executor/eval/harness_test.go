@@ -221,6 +221,22 @@ func resultType(c *planner.Call) (types.Type, error) {
 		return types.Timestamp, nil
 	case "split":
 		return types.ArrayOf(types.String), nil
+	case "count_star", "count", "approx_count_distinct":
+		return types.BigInt, nil
+	case "avg", "approx_percentile":
+		return types.Double, nil
+	case "min", "max", "earliest", "latest":
+		return arg(0), nil
+	case "topk":
+		return types.ArrayOf(arg(0)), nil
+	case "sum":
+		switch arg(0).Kind {
+		case types.KindDouble:
+			return types.Double, nil
+		case types.KindDecimal:
+			return types.Decimal(18, arg(0).Scale), nil
+		}
+		return types.BigInt, nil
 	case "index":
 		if e := arg(0).Elem; e != nil {
 			return *e, nil
@@ -510,4 +526,3 @@ func zeroSlotsOK(v *types.Vector, n int) bool {
 	})
 	return ok
 }
-

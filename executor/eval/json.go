@@ -33,7 +33,7 @@ func buildJSONValue(c *planner.Call, args []Kernel) (Kernel, error) {
 		}
 		return unaryStr(args[0], c.T, refStr, func(s string) (string, bool) { return jsonValue(s, path) }), nil
 	}
-	return &binary[string, string, string]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refStr,
+	return &binop[string, string, string]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refStr,
 		out: newOut(c.T), f: func(s, p string) (string, bool) {
 			path, err := parseJSONPath(p)
 			if err != nil {

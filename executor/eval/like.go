@@ -27,7 +27,7 @@ func buildLike(c *planner.Call, args []Kernel) (Kernel, error) {
 	}
 	var last string
 	var m *likeMatcher
-	return &binary[string, string, bool]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refBool,
+	return &binop[string, string, bool]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refBool,
 		out: newOut(types.Bool), f: func(s, p string) (bool, bool) {
 			if m == nil || p != last {
 				last, m = p, compileLike(p)

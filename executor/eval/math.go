@@ -89,7 +89,7 @@ func roundKernel[T any](x, digits Kernel, t types.Type, get col[T], ref func(*ty
 		dd := d.(int64)
 		return &unary[T, T]{arg: x, in: get, ref: ref, out: newOut(t), f: func(v T) (T, bool) { return f(v, dd) }}
 	}
-	return &binary[T, int64, T]{a: x, b: digits, ina: get, inb: getI64, ref: ref, out: newOut(t), f: f}
+	return &binop[T, int64, T]{a: x, b: digits, ina: get, inb: getI64, ref: ref, out: newOut(t), f: f}
 }
 
 // roundScaled rounds an unscaled value of scale s to d fractional digits.

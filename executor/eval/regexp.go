@@ -30,7 +30,7 @@ func buildRegexpMatches(c *planner.Call, args []Kernel) (Kernel, error) {
 		return unaryStr(args[0], c.T, refBool, func(s string) (bool, bool) { return re.MatchString(s), true }), nil
 	}
 	cache := regexCache{}
-	return &binary[string, string, bool]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refBool,
+	return &binop[string, string, bool]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refBool,
 		out: newOut(c.T), f: func(s, p string) (bool, bool) {
 			re := cache.get(p)
 			return re != nil && re.MatchString(s), re != nil

@@ -32,7 +32,7 @@ func buildTrim(c *planner.Call, args []Kernel) (Kernel, error) {
 	case 1:
 		return unaryStr(args[0], c.T, refStr, func(s string) (string, bool) { return strings.Trim(s, " "), true }), nil
 	case 2:
-		return &binary[string, string, string]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refStr,
+		return &binop[string, string, string]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refStr,
 			out: newOut(c.T), f: func(s, cut string) (string, bool) { return strings.Trim(s, cut), true }}, nil
 	}
 	return nil, fmt.Errorf("trim takes one or two arguments, found %d", len(args))
@@ -149,7 +149,7 @@ func buildSplit(c *planner.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("split takes two arguments, found %d", len(args))
 	}
-	return &binary[string, string, any]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refAny,
+	return &binop[string, string, any]{a: args[0], b: args[1], ina: getStr, inb: getStr, ref: refAny,
 		out: newOut(c.T), f: func(s, sep string) (any, bool) {
 			parts := strings.Split(s, sep)
 			out := make([]any, len(parts))

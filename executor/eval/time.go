@@ -62,7 +62,7 @@ func unitKernel(unit, ts Kernel, t types.Type, lookup func(string) func(int64) i
 		}
 		return unaryI64(ts, t, refI64, func(v int64) (int64, bool) { return f(v), true }), nil
 	}
-	return &binary[string, int64, int64]{a: unit, b: ts, ina: getStr, inb: getI64, ref: refI64, out: newOut(t),
+	return &binop[string, int64, int64]{a: unit, b: ts, ina: getStr, inb: getI64, ref: refI64, out: newOut(t),
 		f: func(u string, v int64) (int64, bool) {
 			f := lookup(strings.ToUpper(u))
 			if f == nil {
