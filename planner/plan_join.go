@@ -19,7 +19,9 @@ func (p *planner) planJoin(j *parser.Join) (lnode, *scope) {
 	if !ok {
 		return nil, nil
 	}
-	p.checkQualifiers(j, ls, rs)
+	if !p.checkQualifiers(j, ls, rs) {
+		return nil, nil
+	}
 	sc := ls.concat(rs)
 	before := p.errs.count()
 	on := p.newBinder(sc, "ON").bindBool(j.On)
@@ -54,12 +56,14 @@ func (p *planner) joinKind(j *parser.Join) (JoinKind, bool) {
 }
 
 // checkQualifiers rejects a join whose two sides are named alike (FROM a JOIN a without aliases).
-func (p *planner) checkQualifiers(j *parser.Join, l, r *scope) {
+func (p *planner) checkQualifiers(j *parser.Join, l, r *scope) bool {
 	for _, q := range r.quals() {
 		if contains(l.quals(), q) {
 			p.errs.add(j.Right.Pos(), "%s is named twice in FROM: give one side an alias (AS ...)", q)
+			return false
 		}
 	}
+	return true
 }
 
 // isTable reports whether a plan reads a table (a changelog with a primary key) directly.

@@ -104,6 +104,9 @@ func (s *scope) resolve(id *parser.Ident) (resolved, string) {
 		return resolved{col: i, members: parts[1:], posOf: 1}, ""
 	case i == -2:
 		return resolved{}, "column " + parts[0] + " is ambiguous: qualify it as " + strings.Join(s.qualified(parts[0]), " or ")
+	case len(parts) >= 2 && len(s.quals()) > 0:
+		return resolved{}, "unknown column or alias " + parts[0] + " in " + strings.Join(parts, ".") +
+			didYouMean(parts[0], append(s.quals(), s.names()...))
 	}
 	return resolved{}, s.unknown("", parts[0])
 }
