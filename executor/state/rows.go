@@ -1,0 +1,85 @@
+package state
+
+import (
+	"github.com/sluicedata/sluice/types"
+)
+
+// rowsEqual compares row i of a with row j of b (same storage class); two NULLs are equal.
+func rowsEqual(a *types.Vector, i int, b *types.Vector, j int) bool {
+	an, bn := a.Nulls.Get(i), b.Nulls.Get(j)
+	if an || bn {
+		return an == bn
+	}
+	switch types.Storage(a.Type.Kind) {
+	case types.StoreI64:
+		return a.I64[i] == b.I64[j]
+	case types.StoreF64:
+		return a.F64[i] == b.F64[j]
+	case types.StoreBool:
+		return a.Bool[i] == b.Bool[j]
+	case types.StoreStr:
+		return a.Str[i] == b.Str[j]
+	}
+	return ValuesEqual(a.Any[i], b.Any[j])
+}
+
+// ValuesEqual compares two Values by their encoding (nested values are rare in keys).
+func ValuesEqual(x, y any) bool {
+	var ex, ey Encoder
+	ex.Value(x)
+	ey.Value(y)
+	return string(ex.Bytes()) == string(ey.Bytes())
+}
+
+// RowsEqual compares row i of a with row j of b under SQL equality of keys for joins: a NULL is
+// equal to nothing.
+func RowsEqual(a *types.Vector, i int, b *types.Vector, j int) bool {
+	return !a.Nulls.Get(i) && !b.Nulls.Get(j) && rowsEqual(a, i, b, j)
+}
+
+// setRow writes row j of src into row i of dst, appending when i == dst.Len().
+func setRow(dst *types.Vector, i int, src *types.Vector, j int) {
+	if i == dst.Len() {
+		dst.AppendFrom(src, j)
+		return
+	}
+	if src.Nulls.Get(j) {
+		clearRow(dst, i)
+		dst.Nulls.Set(i)
+		return
+	}
+	dst.Nulls.Clear(i)
+	switch types.Storage(dst.Type.Kind) {
+	case types.StoreI64:
+		dst.I64[i] = src.I64[j]
+	case types.StoreF64:
+		dst.F64[i] = src.F64[j]
+	case types.StoreBool:
+		dst.Bool[i] = src.Bool[j]
+	case types.StoreStr:
+		dst.Str[i] = src.Str[j]
+	default:
+		dst.Any[i] = src.Any[j]
+	}
+}
+
+// clearRow zeroes row i so that a freed slot keeps no string or nested value alive.
+func clearRow(v *types.Vector, i int) {
+	v.Nulls.Clear(i)
+	switch types.Storage(v.Type.Kind) {
+	case types.StoreStr:
+		v.Str[i] = ""
+	case types.StoreAny:
+		v.Any[i] = nil
+	}
+}
+
+// HasNull reports whether any of cols is NULL at row.
+func HasNull(cols []*types.Vector, row int) bool {
+	for _, c := range cols {
+		if c.Nulls.Get(row) {
+			return true
+		}
+	}
+	return false
+}
