@@ -39,8 +39,8 @@ func firstN(n int) []int {
 }
 
 func (l *limit) Watermark(_ *Context, wm int64) (int64, error) { return wm, nil }
-func (l *limit) Finish(*Context) error                          { return nil }
-func (l *limit) State() StateInfo                               { return StateInfo{Kind: "row count", Entries: 1} }
+func (l *limit) Finish(*Context) error                         { return nil }
+func (l *limit) State() StateInfo                              { return StateInfo{Kind: "row count", Entries: 1} }
 
 func (l *limit) Snapshot() ([]byte, error) {
 	var e state.Encoder

@@ -32,9 +32,9 @@ func NewOperator(n *planner.Node, inputs []*planner.Node) (Operator, error) {
 type stateless struct{}
 
 func (stateless) Watermark(_ *Context, wm int64) (int64, error) { return wm, nil }
-func (stateless) Finish(*Context) error                          { return nil }
-func (stateless) Snapshot() ([]byte, error)                      { return nil, nil }
-func (stateless) State() StateInfo                               { return StateInfo{} }
+func (stateless) Finish(*Context) error                         { return nil }
+func (stateless) Snapshot() ([]byte, error)                     { return nil, nil }
+func (stateless) State() StateInfo                              { return StateInfo{} }
 
 func (stateless) Restore(b []byte) error {
 	if len(b) > 0 {
