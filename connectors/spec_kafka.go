@@ -1,5 +1,11 @@
 package connectors
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // KafkaSpec is the `kafka` connector.
 var KafkaSpec = &Spec{
 	Name:   "kafka",
@@ -7,12 +13,14 @@ var KafkaSpec = &Spec{
 	Source: true,
 	Sink:   true,
 	Options: []Option{
-		{Name: "topic", Type: OptString, Required: true, Doc: "topic name"},
-		{Name: "brokers", Type: OptString, Default: "localhost:9092", Doc: "comma-separated bootstrap brokers `host:port`"},
+		{Name: "topic", Type: OptString, Required: true,
+			Doc: "topic name; a source also accepts a comma-separated list of topics, or a regular expression between slashes (`/orders\\..*/`)"},
+		{Name: "brokers", Type: OptString, Default: "localhost:9092",
+			Doc: "comma-separated bootstrap brokers `host:port`; when not set, $SLUICE_KAFKA_BROKERS if set, else localhost:9092"},
 		{Name: "group_id", Type: OptString, Use: SourceOnly,
 			Doc: "consumer group: partitions are shared between processes with the same group and offsets are committed"},
-		{Name: "start", Type: OptPosition, Default: "earliest", Use: SourceOnly,
-			Doc: "where to start without committed offsets: `earliest`, `latest`, or a timestamp (RFC 3339 or epoch ms)"},
+		{Name: "start", Type: OptString, Default: "earliest", Use: SourceOnly,
+			Doc: "where to start without committed offsets: `earliest`, `latest`, a timestamp (RFC 3339 or epoch ms), or offsets `partition:offset,…` (other partitions start at the earliest)"},
 		{Name: "end", Type: OptPosition, Use: SourceOnly,
 			Doc: "`latest`: stop at the offsets that are latest when the query starts (a bounded replay), or a timestamp; default: never stop"},
 		formatOption(Both, "json", "csv", "avro"),
@@ -25,5 +33,52 @@ var KafkaSpec = &Spec{
 		{Name: "partitions", Type: OptInt, Use: SinkOnly,
 			Doc: "number of partitions when the sink creates the topic"},
 		errorSinkOption,
+		{Name: "idle_timeout", Type: OptDuration, Default: "5s", Use: SourceOnly,
+			Doc: "a partition without a new record for this long stops holding the watermark back"},
+		{Name: "commit_interval", Type: OptDuration, Default: "5s", Use: SourceOnly,
+			Doc: "how often the consumer group's offsets are committed (only offsets of rows already written by every sink)"},
+		{Name: "headers", Type: OptString, Use: SinkOnly,
+			Doc: "the MAP<STRING,STRING> column whose entries become record headers (default: the column `_headers` when there is one)"},
+		{Name: "linger", Type: OptDuration, Default: "5ms", Use: SinkOnly,
+			Doc: "how long a partition's batch waits for more records before it is sent"},
+		{Name: "idempotent", Type: OptBool, Default: "true", Use: SinkOnly,
+			Doc: "idempotent producer: retries never duplicate or reorder records within a partition"},
 	},
+}
+
+// checkKafka checks the kafka options whose values go beyond their type: `start` offsets.
+func checkKafka(s *Spec, opts map[string]string, isSource bool) []OptionError {
+	if v, ok := lookupFold(opts, "start"); ok && isSource {
+		if msg := CheckKafkaStart(v); msg != "" {
+			return []OptionError{{Option: "start", Msg: "option start: " + msg}}
+		}
+	}
+	return nil
+}
+
+// CheckKafkaStart returns "" when v is a valid kafka `start`: earliest, latest, a timestamp, or
+// offsets `partition:offset,…`; else what was expected and found.
+func CheckKafkaStart(v string) string {
+	if !strings.Contains(v, ":") || checkPosition(v) == "" {
+		return checkPosition(v)
+	}
+	if _, err := ParseKafkaOffsets(v); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// ParseKafkaOffsets parses `partition:offset,…` (spaces allowed) into offsets by partition.
+func ParseKafkaOffsets(v string) (map[int32]int64, error) {
+	out := map[int32]int64{}
+	for part := range strings.SplitSeq(v, ",") {
+		p, o, ok := strings.Cut(strings.TrimSpace(part), ":")
+		pn, perr := strconv.ParseInt(strings.TrimSpace(p), 10, 32)
+		on, oerr := strconv.ParseInt(strings.TrimSpace(o), 10, 64)
+		if !ok || perr != nil || oerr != nil || pn < 0 || on < 0 {
+			return nil, fmt.Errorf("expected earliest, latest, a timestamp or offsets such as 0:100,1:250, found '%s'", v)
+		}
+		out[int32(pn)] = on
+	}
+	return out, nil
 }

@@ -34,7 +34,8 @@ func (s *Spec) Validate(opts map[string]string, isSource bool) []OptionError {
 
 // specChecks holds checks across options, or of a value beyond its type, per connector.
 var specChecks = map[string]func(s *Spec, opts map[string]string, isSource bool) []OptionError{
-	"s3": checkS3,
+	"s3":    checkS3,
+	"kafka": checkKafka,
 }
 
 func checkS3(s *Spec, opts map[string]string, _ bool) []OptionError {
