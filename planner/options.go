@@ -84,11 +84,16 @@ func (w *withClause) errorPos(e connectors.OptionError) parser.Pos {
 // (INSERT INTO a declared stream writes through its connector; error_sink, group_id, start...
 // belong to reading it).
 func sinkOptions(connector string, opts map[string]string) map[string]string {
+	return sideOptions(connector, opts, connectors.SourceOnly)
+}
+
+// sideOptions returns opts without the options of the given use (SourceOnly or SinkOnly).
+func sideOptions(connector string, opts map[string]string, drop connectors.Use) map[string]string {
 	spec, ok := connectors.Lookup(connector)
 	out := map[string]string{}
 	for k, v := range opts {
 		if ok {
-			if o, found := spec.Option(k); found && o.Use == connectors.SourceOnly {
+			if o, found := spec.Option(k); found && o.Use == drop {
 				continue
 			}
 		}

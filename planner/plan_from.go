@@ -34,7 +34,7 @@ func (p *planner) planTableName(t *parser.TableName) (lnode, *scope) {
 	}
 	e, ok := p.cat.Lookup(name)
 	if !ok {
-		p.errs.add(t.Name.Pos(), "unknown stream or table %s%s", name, didYouMean(name, append(p.readableNames(), p.cteNames()...)))
+		p.unknownName(t.Name.Pos(), "unknown stream or table %s%s", name, didYouMean(name, append(p.readableNames(), p.cteNames()...)))
 		return nil, nil
 	}
 	if !e.Readable() {

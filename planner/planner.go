@@ -12,6 +12,16 @@ type planner struct {
 	settings map[string]string
 	ctes     []map[string]*cte // WITH frames, innermost last
 	reads    []string          // entries read by the query being planned
+
+	parseFailed bool // some statements of the file did not parse: unknown names are not reported
+}
+
+// unknownName reports a name that is not in the catalog, unless it may belong to a statement
+// that did not parse.
+func (p *planner) unknownName(pos parser.Pos, format string, args ...any) {
+	if !p.parseFailed {
+		p.errs.add(pos, format, args...)
+	}
 }
 
 // cte is a named subquery of a WITH clause, planned once and inlined where it is read.

@@ -42,8 +42,14 @@ func (s *Planner) Settings() map[string]string { return maps.Clone(s.settings) }
 // parser.ErrorList, one "file:line:col: message" per line, in source order) and leaves the
 // session as it was: a file is planned whole or not at all.
 func (s *Planner) Plan(f *parser.File) (*Result, error) {
+	return s.plan(f, false)
+}
+
+// plan plans f; parseFailed says some statements of the file did not parse, so that a name
+// they would have declared is not reported as unknown where it is used.
+func (s *Planner) plan(f *parser.File, parseFailed bool) (*Result, error) {
 	p := &planner{cat: s.cat.clone(), dag: &DAG{Nodes: append([]*Node(nil), s.dag.Nodes...)}, errs: &errSink{},
-		settings: maps.Clone(s.settings)}
+		settings: maps.Clone(s.settings), parseFailed: parseFailed}
 	before := len(p.cat.queries)
 	res := &Result{}
 	for _, st := range f.Statements {
@@ -69,7 +75,7 @@ func PlanFile(name, src string) (*DAG, error) {
 	if f == nil {
 		return nil, perr
 	}
-	res, err := NewSession().Plan(f)
+	res, err := NewSession().plan(f, perr != nil)
 	if perr == nil && err == nil {
 		return res.DAG, nil
 	}

@@ -3,6 +3,7 @@ package planner
 import (
 	"strings"
 
+	"github.com/sluicedata/sluice/connectors"
 	"github.com/sluicedata/sluice/parser"
 )
 
@@ -22,7 +23,7 @@ func (p *planner) drop(st *parser.Drop) string {
 		return ""
 	}
 	if rs := p.otherReaders(name, e.Query); len(rs) > 0 {
-		p.errs.add(st.Name.Pos(), "cannot drop %s: queries %s read it (TERMINATE or DROP them first)", name, strings.Join(rs, ", "))
+		p.errs.add(st.Name.Pos(), "cannot drop %s: it is read by %s (TERMINATE or DROP those first)", name, strings.Join(rs, ", "))
 		return ""
 	}
 	if e.Query != "" {
@@ -84,7 +85,7 @@ func (p *planner) canTerminate(id string, st *parser.Terminate, all bool) bool {
 		return true
 	}
 	if rs := p.otherReaders(e.Name, id); len(rs) > 0 {
-		p.errs.add(st.Pos(), "cannot terminate %s: queries %s read its output %s", id, strings.Join(rs, ", "), e.Name)
+		p.errs.add(st.Pos(), "cannot terminate %s: its output %s is read by %s", id, e.Name, strings.Join(rs, ", "))
 		return false
 	}
 	return true
@@ -104,6 +105,7 @@ func (p *planner) terminate(id string) {
 			p.cat.remove(e.Name)
 		default:
 			e.Source, e.Node, e.Sink, e.Query = true, -1, -1, ""
+			e.Options = sideOptions(e.Connector, e.Options, connectors.SinkOnly)
 		}
 	}
 	dead := map[int]bool{}

@@ -13,7 +13,7 @@ func (p *planner) insertInto(st *parser.InsertInto) {
 	name := st.Target.Name()
 	t, ok := p.cat.Lookup(name)
 	if !ok {
-		p.errs.add(st.Target.Pos(), "INSERT INTO: unknown stream or table %s%s", name, didYouMean(name, p.cat.Names()))
+		p.unknownName(st.Target.Pos(), "INSERT INTO: unknown stream or table %s%s", name, didYouMean(name, p.cat.Names()))
 		return
 	}
 	if t.Connector == "" {

@@ -133,7 +133,7 @@ func (p *planner) createSink(st *parser.CreateSink) {
 	src, ok := p.cat.Lookup(from)
 	switch {
 	case !ok:
-		p.errs.add(st.From.Pos(), "unknown stream or table %s%s", from, didYouMean(from, p.readableNames()))
+		p.unknownName(st.From.Pos(), "unknown stream or table %s%s", from, didYouMean(from, p.readableNames()))
 		return
 	case !src.Readable():
 		p.errs.add(st.From.Pos(), "%s is a sink, not readable: read its input %s instead", from, src.From)
