@@ -250,7 +250,9 @@ type Subquery struct {
 }
 
 // Join is `Left [INNER|LEFT|RIGHT|FULL [OUTER]] JOIN Right [WITHIN d] ON On`. Kind is
-// "INNER", "LEFT", "RIGHT" or "FULL" (the planner rejects what it does not support).
+// "INNER", "LEFT", "RIGHT" or "FULL" (the planner rejects what it does not support). Unlike
+// other nodes, At is the position of the join's first keyword (INNER, LEFT, ... or JOIN), not
+// of Left. Joins nest to the left: a JOIN b JOIN c is Join{Left: Join{a, b}, Right: c}.
 type Join struct {
 	At     Pos
 	Kind   string

@@ -27,7 +27,7 @@ func (c *converter) statement(g *gStatement) Statement {
 	at := pos(g.Pos)
 	switch {
 	case g.Create != nil:
-		return c.create(g.Create)
+		return c.create(at, g.Create)
 	case g.Insert != nil:
 		return &InsertInto{At: at, Target: c.ident(g.Insert.Target), Query: c.query(g.Insert.Query)}
 	case g.Query != nil:
@@ -54,8 +54,7 @@ func (c *converter) set(at Pos, g *gSet) *Set {
 		KeyPos: at, ValuePos: pos(g.Value.Pos)}
 }
 
-func (c *converter) create(g *gCreate) Statement {
-	at := pos(g.Pos)
+func (c *converter) create(at Pos, g *gCreate) Statement {
 	if g.Sink != nil {
 		s := g.Sink
 		return &CreateSink{At: at, IfNotExists: s.IfNotExists, Name: c.ident(s.Name),

@@ -22,73 +22,11 @@ func (c *converter) exprs(gs []*gExpr) []Expr {
 	return out
 }
 
-func (c *converter) expr(g *gExpr) Expr {
-	x := c.and(g.Left)
-	for _, r := range g.Or {
-		x = &Binary{At: x.Pos(), Op: "OR", L: x, R: c.and(r)}
-	}
-	return x
-}
-
-func (c *converter) and(g *gAnd) Expr {
-	x := c.not(g.Left)
-	for _, r := range g.And {
-		x = &Binary{At: x.Pos(), Op: "AND", L: x, R: c.not(r)}
-	}
-	return x
-}
-
-func (c *converter) not(g *gNot) Expr {
-	if g.Not != nil {
-		return &Unary{At: pos(g.Pos), Op: "NOT", X: c.not(g.Not)}
-	}
-	return c.cmp(g.Cmp)
-}
-
-func (c *converter) cmp(g *gCmp) Expr {
-	x := c.add(g.Left)
-	t := g.Tail
-	switch {
-	case t == nil:
-		return x
-	case t.Op != "":
-		op := t.Op
-		if op == "!=" {
-			op = "<>"
-		}
-		return &Binary{At: x.Pos(), Op: op, L: x, R: c.add(t.Right)}
-	case t.Is:
-		return &IsNull{At: x.Pos(), X: x, Not: t.IsNot}
-	case t.In != nil:
-		return &In{At: x.Pos(), X: x, List: c.exprs(t.In), Not: t.Not}
-	case t.Between != nil:
-		return &Between{At: x.Pos(), X: x, Lo: c.add(t.Between), Hi: c.add(t.And), Not: t.Not}
-	}
-	return &Like{At: x.Pos(), X: x, Pattern: c.add(t.Like), Not: t.Not}
-}
-
-func (c *converter) add(g *gAdd) Expr {
-	x := c.mul(g.Left)
+// postfix converts an operand's primary and its [i] and .f suffixes (prefixes are applied by
+// the climber).
+func (c *converter) postfix(g *gOperand) Expr {
+	x := c.primary(g.Primary)
 	for _, op := range g.Ops {
-		x = &Binary{At: x.Pos(), Op: op.Op, L: x, R: c.mul(op.Right)}
-	}
-	return x
-}
-
-func (c *converter) mul(g *gMul) Expr {
-	x := c.unary(g.Left)
-	for _, op := range g.Ops {
-		x = &Binary{At: x.Pos(), Op: op.Op, L: x, R: c.unary(op.Right)}
-	}
-	return x
-}
-
-func (c *converter) unary(g *gUnary) Expr {
-	if g.X != nil {
-		return &Unary{At: pos(g.Pos), Op: g.Op, X: c.unary(g.X)}
-	}
-	x := c.primary(g.Postfix.Primary)
-	for _, op := range g.Postfix.Ops {
 		if op.Index != nil {
 			x = &Index{At: x.Pos(), X: x, Index: c.expr(op.Index)}
 		} else {
@@ -134,7 +72,7 @@ func (c *converter) caseExpr(at Pos, g *gCase) *Case {
 
 // name converts a dotted name, a call or a typed literal.
 func (c *converter) name(g *gName) Expr {
-	id := c.nameIdent(g.Parts)
+	id := c.nameIdent(g.Head, g.Parts)
 	switch {
 	case g.Call != nil:
 		return c.call(id, g.Call)
@@ -146,17 +84,14 @@ func (c *converter) name(g *gName) Expr {
 
 // nameIdent joins name parts into one Ident; a * part is an error here (t.* is handled by the
 // select list).
-func (c *converter) nameIdent(parts []*gNamePart) *Ident {
-	id := &Ident{}
-	for i, p := range parts {
+func (c *converter) nameIdent(head *gIdent, parts []*gNamePart) *Ident {
+	id := c.ident(head)
+	for _, p := range parts {
 		if p.Star {
-			c.errorf(parts[i-1].Ident.Pos, "expected a name after '.', found '*' (t.* is only allowed as a select item)")
+			c.errorf(head.Pos, "expected a name after '.', found '*' (t.* is only allowed as a select item)")
 			continue
 		}
 		name, quoted := c.identPart(p.Ident)
-		if i == 0 {
-			id.At = pos(p.Ident.Pos)
-		}
 		id.Parts, id.Quoted = append(id.Parts, name), append(id.Quoted, quoted)
 	}
 	return id
@@ -203,8 +138,8 @@ func (c *converter) fromCall(id *Ident, name string, g *gCall) Expr {
 	switch name {
 	case "EXTRACT":
 		unit := ""
-		if n := bareName(g.First); n != nil && len(n.Parts) == 1 && n.Parts[0].Ident.Plain != nil {
-			unit = strings.ToUpper(*n.Parts[0].Ident.Plain)
+		if n := bareName(g.First); n != nil && len(n.Parts) == 0 && n.Head.Plain != nil {
+			unit = strings.ToUpper(*n.Head.Plain)
 		} else {
 			c.errorf(g.First.Pos, "expected a unit (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, DOW) in EXTRACT")
 		}

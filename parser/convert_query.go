@@ -40,9 +40,9 @@ func (c *converter) selectItem(g *gSelectItem) *SelectItem {
 	it := &SelectItem{At: pos(g.Pos), Alias: c.identOrNil(g.Alias)}
 	if g.Star {
 		it.Star = true
-	} else if n := bareName(g.Expr); n != nil && n.Parts[len(n.Parts)-1].Star && len(n.Parts) > 1 {
+	} else if n := bareName(g.Expr); n != nil && len(n.Parts) > 0 && n.Parts[len(n.Parts)-1].Star {
 		it.Star = true
-		it.Table = c.nameIdent(n.Parts[:len(n.Parts)-1])
+		it.Table = c.nameIdent(n.Head, n.Parts[:len(n.Parts)-1])
 	} else {
 		it.Expr = c.expr(g.Expr)
 	}
@@ -54,18 +54,11 @@ func (c *converter) selectItem(g *gSelectItem) *SelectItem {
 
 // bareName returns the name when g is nothing but a plain (possibly dotted) name.
 func bareName(g *gExpr) *gName {
-	if len(g.Or) > 0 || len(g.Left.And) > 0 || g.Left.Left.Cmp == nil {
+	o := g.First
+	if len(g.Rest) > 0 || len(o.Prefix) > 0 || len(o.Ops) > 0 {
 		return nil
 	}
-	cmp := g.Left.Left.Cmp
-	if cmp.Tail != nil || len(cmp.Left.Ops) > 0 || len(cmp.Left.Left.Ops) > 0 {
-		return nil
-	}
-	u := cmp.Left.Left.Left
-	if u.Postfix == nil || len(u.Postfix.Ops) > 0 {
-		return nil
-	}
-	n := u.Postfix.Primary.Name
+	n := o.Primary.Name
 	if n == nil || n.Call != nil || n.Typed != nil {
 		return nil
 	}

@@ -34,6 +34,9 @@ func (c *converter) typeName(g *gType) *TypeName {
 	}
 	t.Name = canon
 	c.typeParams(t, written, g)
+	if t.Name == "STRING" {
+		t.Params = nil // VARCHAR(n): STRING has no length limit
+	}
 	switch canon {
 	case "ARRAY":
 		t.Elem = c.typeArgs(t, g, 1)[0]
@@ -51,6 +54,10 @@ func (c *converter) typeName(g *gType) *TypeName {
 }
 
 func (c *converter) typeParams(t *TypeName, written string, g *gType) {
+	if len(g.Params) > 0 && maxParams[t.Name] == 0 {
+		c.errorf(g.Pos, "expected no (...) after %s, found %d parameter(s)", written, len(g.Params))
+		return
+	}
 	if len(g.Params) > maxParams[t.Name] {
 		c.errorf(g.Pos, "expected at most %d parameters for %s, found %d", maxParams[t.Name], written, len(g.Params))
 		return

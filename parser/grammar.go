@@ -229,77 +229,41 @@ type gUnit struct {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Expressions, lowest precedence first
+// Expressions. The grammar is flat: an operand, then a list of operators each with its right
+// operand; convert_climb.go builds the tree by precedence. One level instead of seven keeps
+// participle's backtracking contexts (its main cost) few.
 
 type gExpr struct {
-	Pos  lexer.Position
-	Left *gAnd   `parser:"@@"`
-	Or   []*gAnd `parser:"( 'OR' @@ )*"`
+	Pos   lexer.Position
+	First *gOperand  `parser:"@@"`
+	Rest  []*gExprOp `parser:"@@*"`
 }
 
-type gAnd struct {
-	Pos  lexer.Position
-	Left *gNot   `parser:"@@"`
-	And  []*gNot `parser:"( 'AND' @@ )*"`
+// gOperand is prefix operators (NOT, -, +) applied to a primary with postfix [i] and .f.
+type gOperand struct {
+	Pos     lexer.Position
+	Prefix  []*gPrefix `parser:"@@*"`
+	Primary *gPrimary  `parser:"@@"`
+	Ops     []*gPop    `parser:"@@*"`
 }
 
-type gNot struct {
+type gPrefix struct {
 	Pos lexer.Position
-	Not *gNot `parser:"  'NOT' @@"`
-	Cmp *gCmp `parser:"| @@"`
+	Op  string `parser:"@('NOT' | '-' | '+')"`
 }
 
-type gCmp struct {
-	Pos  lexer.Position
-	Left *gAdd     `parser:"@@"`
-	Tail *gCmpTail `parser:"@@?"`
-}
-
-type gCmpTail struct {
-	Op      string   `parser:"  @('=' | '<>' | '!=' | '<=' | '>=' | '<' | '>')"`
-	Right   *gAdd    `parser:"  @@"`
-	Is      bool     `parser:"| @'IS'"`
-	IsNot   bool     `parser:"  @'NOT'? 'NULL'"`
-	Not     bool     `parser:"| @'NOT'?"`
-	In      []*gExpr `parser:"  ( 'IN' '(' @@ ( ',' @@ )* ')'"`
-	Between *gAdd    `parser:"  | 'BETWEEN' @@"`
-	And     *gAdd    `parser:"    'AND' @@"`
-	Like    *gAdd    `parser:"  | 'LIKE' @@ )"`
-}
-
-type gAdd struct {
-	Pos  lexer.Position
-	Left *gMul   `parser:"@@"`
-	Ops  []*gAop `parser:"@@*"`
-}
-
-type gAop struct {
-	Op    string `parser:"@('+' | '-' | '||')"`
-	Right *gMul  `parser:"@@"`
-}
-
-type gMul struct {
-	Pos  lexer.Position
-	Left *gUnary `parser:"@@"`
-	Ops  []*gMop `parser:"@@*"`
-}
-
-type gMop struct {
-	Op    string  `parser:"@('*' | '/' | '%')"`
-	Right *gUnary `parser:"@@"`
-}
-
-type gUnary struct {
-	Pos     lexer.Position
-	Op      string    `parser:"( @('-' | '+')"`
-	X       *gUnary   `parser:"  @@"`
-	Postfix *gPostfix `parser:"| @@ )"`
-}
-
-type gPostfix struct {
-	Pos     lexer.Position
-	Primary *gPrimary `parser:"@@"`
-	Ops     []*gPop   `parser:"@@*"`
+// gExprOp is a binary operator and its right operand, IS [NOT] NULL, [NOT] IN (...), or
+// [NOT] BETWEEN/LIKE and the operand that follows (BETWEEN's AND arrives as the next op).
+type gExprOp struct {
+	Pos   lexer.Position
+	Op    string    `parser:"( @('OR' | 'AND' | '=' | '<>' | '!=' | '<=' | '>=' | '<' | '>' | '+' | '-' | '||' | '*' | '/' | '%')"`
+	Right *gOperand `parser:"  @@"`
+	Is    bool      `parser:"| @'IS'"`
+	IsNot bool      `parser:"  @'NOT'? 'NULL'"`
+	Not   bool      `parser:"| @'NOT'?"`
+	In    []*gExpr  `parser:"  ( 'IN' '(' @@ ( ',' @@ )* ')'"`
+	Pred  string    `parser:"  | @('BETWEEN' | 'LIKE')"`
+	Arg   *gOperand `parser:"    @@ ) )"`
 }
 
 type gPop struct {
@@ -310,16 +274,16 @@ type gPop struct {
 
 type gPrimary struct {
 	Pos      lexer.Position
-	Number   *string    `parser:"  @Number"`
+	Name     *gName     `parser:"  @@"`
+	Number   *string    `parser:"| @Number"`
 	String   *string    `parser:"| @String"`
+	Paren    *gExpr     `parser:"| '(' @@ ')'"`
 	Bool     *string    `parser:"| @('TRUE' | 'FALSE')"`
 	Null     bool       `parser:"| @'NULL'"`
 	Interval *gInterval `parser:"| 'INTERVAL' @@"`
 	Case     *gCase     `parser:"| 'CASE' @@"`
 	Cast     *gCast     `parser:"| 'CAST' '(' @@ ')'"`
 	TableArg *gIdent    `parser:"| 'TABLE' @@"`
-	Name     *gName     `parser:"| @@"`
-	Paren    *gExpr     `parser:"| '(' @@ ')'"`
 }
 
 type gInterval struct {
@@ -348,7 +312,8 @@ type gCast struct {
 // a call's argument list (then OVER), or by a string (TIMESTAMP '...', DATE '...').
 type gName struct {
 	Pos   lexer.Position
-	Parts []*gNamePart `parser:"@@ ( '.' @@ )*"`
+	Head  *gIdent      `parser:"@@"`
+	Parts []*gNamePart `parser:"( '.' @@ )*"`
 	Call  *gCall       `parser:"( @@"`
 	Typed *string      `parser:"| @String )?"`
 }

@@ -66,7 +66,7 @@ func dump(b *strings.Builder, v reflect.Value, depth int) {
 	switch v.Kind() {
 	case reflect.Struct:
 		b.WriteString(v.Type().Name())
-		dumpFields(b, v, indent)
+		dumpFields(b, v, depth)
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
 			b.WriteString("\n" + indent + "- ")
@@ -77,25 +77,37 @@ func dump(b *strings.Builder, v reflect.Value, depth int) {
 	}
 }
 
-func dumpFields(b *strings.Builder, v reflect.Value, indent string) {
+// dumpFields prints scalar fields on the node's line, then nested nodes below it.
+func dumpFields(b *strings.Builder, v reflect.Value, depth int) {
+	indent := strings.Repeat("  ", depth)
+	var nested []int
 	for i := 0; i < v.NumField(); i++ {
 		f, name := v.Field(i), v.Type().Field(i).Name
 		switch {
 		case f.IsZero() || (f.Kind() == reflect.Slice && f.Len() == 0):
-		case f.Type() == posType && name == "At":
-			fmt.Fprintf(b, " @%d:%d", f.Interface().(Pos).Line, f.Interface().(Pos).Col)
 		case f.Type() == posType:
-			fmt.Fprintf(b, " %s@%d:%d", name, f.Interface().(Pos).Line, f.Interface().(Pos).Col)
+			p := f.Interface().(Pos)
+			if name == "At" {
+				name = ""
+			}
+			fmt.Fprintf(b, " %s@%d:%d", name, p.Line, p.Col)
 		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Pointer && f.Type().Elem().Kind() != reflect.Interface:
 			fmt.Fprintf(b, " %s=%v", name, f.Interface())
 		case f.Kind() == reflect.Pointer && f.Elem().Kind() != reflect.Struct:
 			fmt.Fprintf(b, " %s=%v", name, f.Elem().Interface())
 		case f.Kind() == reflect.Pointer || f.Kind() == reflect.Interface || f.Kind() == reflect.Slice:
-			b.WriteString("\n" + indent + "  " + name + ": ")
-			dump(b, f, len(indent)/2+2)
+			nested = append(nested, i)
 		default:
 			fmt.Fprintf(b, " %s=%v", name, f.Interface())
 		}
+	}
+	for _, i := range nested {
+		f := v.Field(i)
+		b.WriteString("\n" + indent + "  " + v.Type().Field(i).Name + ":")
+		if f.Kind() != reflect.Slice {
+			b.WriteString(" ")
+		}
+		dump(b, f, depth+1)
 	}
 }
 

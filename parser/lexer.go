@@ -74,7 +74,8 @@ type scanner struct {
 
 // scan returns every token of src, ending with an EOF token.
 func scan(filename, src string) []lexer.Token {
-	s := &scanner{src: src, pos: lexer.Position{Filename: filename, Line: 1, Column: 1}}
+	s := &scanner{src: src, pos: lexer.Position{Filename: filename, Line: 1, Column: 1},
+		toks: make([]lexer.Token, 0, len(src)/5+1)}
 	for s.skipSpaceAndComments() {
 		s.next()
 	}

@@ -16,7 +16,7 @@ func parserOptions() []participle.Option {
 	return []participle.Option{
 		participle.Lexer(sqlLexer{}),
 		participle.CaseInsensitive("Ident"),
-		participle.UseLookahead(2),
+		participle.UseLookahead(0),
 	}
 }
 
@@ -53,7 +53,12 @@ func ParseStatement(filename, src string) (Statement, error) {
 }
 
 // ParseExpr parses a single expression.
-func ParseExpr(filename, src string) (Expr, error) {
+func ParseExpr(filename, src string) (x Expr, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			x, err = nil, ErrorList{{Pos: Pos{File: filename, Line: 1, Col: 1}, Msg: fmt.Sprintf("internal error: %v", r)}}
+		}
+	}()
 	toks := scan(filename, src)
 	if errs := badTokens(toks); len(errs) > 0 {
 		return nil, errs
@@ -63,7 +68,7 @@ func ParseExpr(filename, src string) (Expr, error) {
 		return nil, ErrorList{syntaxError(exprParser, toks, err)}
 	}
 	c := &converter{}
-	x := c.expr(g)
+	x = c.expr(g)
 	return x, c.errs.Err()
 }
 
@@ -86,7 +91,14 @@ func splitStatements(toks []lexer.Token) [][]lexer.Token {
 	return out
 }
 
-func parseChunk(toks []lexer.Token) (Statement, ErrorList) {
+// parseChunk parses one statement. A panic (a bug) is turned into an "internal error" at the
+// statement, so that it never crosses the package boundary; the fuzz test looks for these.
+func parseChunk(toks []lexer.Token) (st Statement, errs ErrorList) {
+	defer func() {
+		if r := recover(); r != nil {
+			st, errs = nil, ErrorList{{Pos: pos(toks[0].Pos), Msg: fmt.Sprintf("internal error: %v", r)}}
+		}
+	}()
 	if errs := badTokens(toks); len(errs) > 0 {
 		return nil, errs
 	}
@@ -95,7 +107,7 @@ func parseChunk(toks []lexer.Token) (Statement, ErrorList) {
 		return nil, ErrorList{syntaxError(stmtParser, toks, err)}
 	}
 	c := &converter{}
-	st := c.statement(g)
+	st = c.statement(g)
 	return st, c.errs
 }
 
@@ -104,7 +116,7 @@ func parseChunk(toks []lexer.Token) (Statement, ErrorList) {
 func parseTokens[G any](p *participle.Parser[G], toks []lexer.Token) (g *G, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			g, err = nil, participle.Errorf(toks[0].Pos, "internal parser error: %v", r)
+			g, err = nil, participle.Errorf(toks[0].Pos, "internal error: %v", r)
 		}
 	}()
 	peek, err := lexer.Upgrade(&sliceLexer{tokens: toks})

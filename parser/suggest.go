@@ -35,11 +35,11 @@ func editStep(a, b []rune, i, j int, prev2, prev, cur []int) int {
 }
 
 // closest returns the candidate nearest to word (case-insensitive), if it is close enough to
-// be a plausible misspelling: one edit for words of up to four letters, two for longer ones.
+// be a plausible misspelling: one edit for words of up to three letters, two for longer ones.
 func closest(word string, candidates []string) (string, bool) {
 	w := strings.ToUpper(word)
 	limit := 1
-	if len(w) > 4 {
+	if len(w) > 3 {
 		limit = 2
 	}
 	best, bestD := "", limit+1

@@ -3,6 +3,7 @@ package parser
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/alecthomas/participle/v2"
@@ -92,13 +93,53 @@ func syntaxError[G any](p *participle.Parser[G], toks []lexer.Token, err error) 
 	}
 	exp := expectedAt(p, toks, idx)
 	found := toks[idx]
+	if what := grammarExpected(perr); what != "" && found.Type != tIdent {
+		return &Error{Pos: pos(found.Pos), Msg: "expected " + what + ", found " + describeToken(found)}
+	}
 	if found.Type == tIdent {
 		if kw, ok := closest(found.Value, expectedWords(exp)); ok {
 			return &Error{Pos: pos(found.Pos), Msg: fmt.Sprintf("expected %s, found '%s' (did you mean %s?)",
 				displayWord(kw), found.Value, kw)}
 		}
 	}
-	return &Error{Pos: pos(found.Pos), Msg: "expected " + describeExpected(exp) + ", found " + describeToken(found)}
+	msg := "expected " + describeExpected(exp) + ", found " + describeToken(found)
+	if found.Type == tIdent || found.Type == tQIdent || found.Type == tBIdent {
+		msg += aliasHint(exp)
+	}
+	return &Error{Pos: pos(found.Pos), Msg: msg}
+}
+
+// grammarNames describes the grammar structs that participle names when it expected one of
+// them; these descriptions are clearer than a measured list of tokens.
+var grammarNames = map[string]string{
+	"GUnit":     "a time unit (MILLISECONDS, SECONDS, MINUTES, HOURS, DAYS)",
+	"GType":     "a type name",
+	"GLimit":    "a whole number",
+	"GExpr":     "an expression",
+	"GIdent":    "a name",
+	"GDuration": "a duration (10 SECONDS or INTERVAL '10' SECOND)",
+	"GQuery":    "SELECT or WITH",
+	"GTableRef": "a stream, a table or a (subquery)",
+}
+
+var expectedStruct = regexp.MustCompile(`\(expected (G[A-Za-z]+)\)$`)
+
+func grammarExpected(err participle.Error) string {
+	m := expectedStruct.FindStringSubmatch(err.Message())
+	if m == nil {
+		return ""
+	}
+	return grammarNames[m[1]]
+}
+
+// aliasHint reminds that a select item's alias needs AS (only table aliases may omit it).
+func aliasHint(exp []candidate) string {
+	for _, c := range exp {
+		if c.word == "AS" {
+			return " (a column alias needs AS)"
+		}
+	}
+	return ""
 }
 
 // tokenIndex finds the token at position p (the last one not after it).
@@ -117,6 +158,9 @@ func tokenIndex(toks []lexer.Token, p lexer.Position) int {
 func expectedAt[G any](p *participle.Parser[G], toks []lexer.Token, idx int) []candidate {
 	var out []candidate
 	for _, c := range candidates {
+		if c.tok.Type == tString && idx > 0 && !typedLiteralPrefix(toks[idx-1]) {
+			continue // after a name a string only makes a typed literal
+		}
 		if progresses(p, toks, idx, c.tok) {
 			out = append(out, c)
 		}
@@ -127,6 +171,13 @@ func expectedAt[G any](p *participle.Parser[G], toks []lexer.Token, idx int) []c
 	return out
 }
 
+func typedLiteralPrefix(t lexer.Token) bool {
+	if t.Type != tIdent {
+		return true
+	}
+	return strings.EqualFold(t.Value, "TIMESTAMP") || strings.EqualFold(t.Value, "DATE")
+}
+
 // progresses reports whether putting t in place of toks[idx] lets the parse succeed or fail
 // only later.
 func progresses[G any](p *participle.Parser[G], toks []lexer.Token, idx int, t lexer.Token) bool {
@@ -135,7 +186,10 @@ func progresses[G any](p *participle.Parser[G], toks []lexer.Token, idx int, t l
 	t.Pos = toks[idx].Pos
 	trial = append(trial, t)
 	if toks[idx].EOF() {
-		trial = append(trial, toks[idx])
+		eof := toks[idx]
+		eof.Pos.Offset++
+		eof.Pos.Column++
+		trial = append(trial, eof)
 	} else {
 		trial = append(trial, toks[idx+1:]...)
 	}
@@ -226,7 +280,7 @@ func summarise(parts, ops []string, exprOK, end bool) []string {
 	if exprOK {
 		parts = append([]string{"an expression"}, parts...)
 	}
-	if len(parts) == 0 || len(ops) == 1 {
+	if len(parts) == 0 || !contains(ops, "'='") {
 		parts, ops = append(parts, ops...), nil
 	}
 	if len(parts) > 7 {
@@ -239,6 +293,15 @@ func summarise(parts, ops []string, exprOK, end bool) []string {
 		parts = append(parts, "end of statement")
 	}
 	return parts
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func joinOr(parts []string) string {
