@@ -155,10 +155,12 @@ func convertRegex(a Expr) (Expr, string) {
 	return a, ""
 }
 
-// truncUnits are the DATE_TRUNC units, and extractUnits the EXTRACT fields.
+// truncUnits are the DATE_TRUNC units, and extractUnits the EXTRACT fields (the ones of SQL.md
+// and the further ones executor/eval implements).
 var (
-	truncUnits   = []string{"SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "YEAR"}
-	extractUnits = []string{"YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "DOW"}
+	truncUnits   = []string{"MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR"}
+	extractUnits = []string{"YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND",
+		"DOW", "ISODOW", "DOY", "EPOCH"}
 )
 
 // convertLiteralArg handles the argument kinds that must be constants.

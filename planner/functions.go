@@ -40,7 +40,7 @@ const (
 
 var argKindNames = [...]string{"any type", "a scalar", "a number", "an integer", "a STRING",
 	"a scalar", "a TIMESTAMP", "a value", "a STRING regular expression",
-	"a unit literal ('second', 'minute', 'hour', 'day', 'week', 'month' or 'year')",
+	"a unit literal ('millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter' or 'year')",
 	"a numeric literal between 0 and 1", "a positive integer literal"}
 
 func (k ArgKind) String() string { return argKindNames[k] }

@@ -66,7 +66,7 @@ func (p *planner) planSelectList(s *parser.Select, in lnode, sc *scope) lnode {
 		b.clause = "HAVING"
 		having = b.bindBool(s.Having)
 	}
-	keys := p.bindGroupBy(sc, s.GroupBy)
+	keys := p.bindGroupBy(sc, s.GroupBy, s.Items)
 	if len(keys) == 0 && w == nil && len(b.aggs.aggs) == 0 {
 		return p.planProjection(s, in, items, having)
 	}
@@ -118,16 +118,33 @@ func (p *planner) emit(s *parser.Select) Emit {
 	return EmitChanges
 }
 
-func (p *planner) bindGroupBy(sc *scope, list []parser.Expr) []Expr {
+// bindGroupBy binds the GROUP BY keys over the input. A key may also name a select-list alias
+// when no input column has that name (as in PostgreSQL; ksqlDB does not allow it): the key is
+// then the aliased expression.
+func (p *planner) bindGroupBy(sc *scope, list []parser.Expr, items []*parser.SelectItem) []Expr {
 	b := p.newBinder(sc, "GROUP BY")
 	keys := make([]Expr, len(list))
 	for i, k := range list {
-		keys[i] = b.bind(k)
+		keys[i] = b.bind(aliasedItem(sc, k, items))
 		if !comparable(keys[i].Type()) {
 			p.errs.add(k.Pos(), "cannot GROUP BY %s: values of %s cannot be compared", k, keys[i].Type())
 		}
 	}
 	return keys
+}
+
+// aliasedItem returns the select-list expression a GROUP BY name refers to, or k itself.
+func aliasedItem(sc *scope, k parser.Expr, items []*parser.SelectItem) parser.Expr {
+	id, ok := k.(*parser.Ident)
+	if !ok || len(id.Parts) != 1 || sc.find("", id.Parts[0]) != -1 {
+		return k
+	}
+	for _, it := range items {
+		if it.Alias != nil && it.Expr != nil && it.Alias.Last() == id.Parts[0] {
+			return it.Expr
+		}
+	}
+	return k
 }
 
 // bindItems binds the select list, expanding * and q.*, and names each output column: the alias,
