@@ -111,7 +111,7 @@ func (d *CSVDecoder) appendText(b *Builder, v *types.Vector, text []byte) *Recor
 		d.json.reset(text)
 		d.json.bld = b
 		x, err := d.json.nested(&v.Type, 0)
-		if err == nil && d.json.ws() != 0 {
+		if d.json.ws(); err == nil && !d.json.atEnd() {
 			err = schemaErr("expected %s as JSON, found %s", v.Type, quoteShort(text))
 		}
 		if err != nil && err.Reason != reasonSchema {

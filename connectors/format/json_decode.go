@@ -77,7 +77,7 @@ func (d *JSONDecoder) object() *RecordError {
 	if err != nil {
 		return err
 	}
-	if d.ws() != 0 {
+	if d.ws(); !d.atEnd() {
 		return d.unexpected("the end of the record")
 	}
 	return nil

@@ -17,7 +17,7 @@ const DefaultChunk = 1 << 20
 // Reader decodes a byte stream of newline-separated records (JSON lines, CSV) into batches.
 // Records are read in large chunks; a row's Origin.Raw points into the chunk (no copy), so a
 // chunk is never overwritten: new bytes go after the old ones, and a full chunk is replaced by
-// a new one. Blank lines are skipped; a trailing '\r' is ignored.
+// a new one. Blank lines are skipped; a trailing '\r' and a UTF-8 byte order mark are ignored.
 type Reader struct {
 	Source  string // the stream's name, for error records and Origin.Source
 	Name    string // the input's name in positions: "readings.jsonl" gives "readings.jsonl:5"
@@ -78,6 +78,8 @@ func (r *Reader) emit() error {
 	return nil
 }
 
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
 // readState is the progress of one Read.
 type readState struct {
 	r      *Reader
@@ -133,6 +135,9 @@ func (st *readState) record(rec []byte) error {
 	line := st.line
 	st.line += 1 + int64(bytes.Count(rec, []byte{'\n'}))
 	rec = bytes.TrimSuffix(rec, []byte{'\r'})
+	if line == 1 {
+		rec = bytes.TrimPrefix(rec, utf8BOM)
+	}
 	if len(bytes.TrimSpace(rec)) == 0 {
 		return nil
 	}
