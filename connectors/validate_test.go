@@ -99,3 +99,13 @@ func TestParseSize(t *testing.T) {
 		t.Error("ParseSize(MB) succeeded")
 	}
 }
+
+func TestMarkdown(t *testing.T) {
+	md := FileSpec.Markdown()
+	for _, want := range []string{"### `file`", "| `path` | string | required | source, sink |",
+		"| `format` | `json` \\| `csv` \\| `avro` \\| `parquet` | `json` | source, sink |", "| `roll_size` | size |  | sink |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+}
