@@ -413,7 +413,7 @@ def err_lines():
         (good(6, "w", 3), None),
         ('{"id":7,"name":"v","qty":4,"ts":%d' % t, "decode"),
         (good(8, "u", None), None),
-        (jline({"id": 9, "name": {"first": "t"}, "qty": 1, "ts": t}), "schema"),
+        # Not asserted: an object for a STRING column (Flink's JSON format stores its text).
         (good(10, "s", 0), None),
     ]
 
@@ -421,7 +421,7 @@ def err_lines():
 @case("err01_error_reasons")
 def err01():
     """decode (not JSON, truncated JSON), schema (a string for INT, an unparseable TIMESTAMP, a
-    boolean for INT, an object for STRING) and not_null records go to the error sink with the
+    boolean for INT) and not_null records go to the error sink with the
     original line as raw; the other rows flow on (a NULL in a nullable column is fine)."""
     lines = err_lines()
     q = """
