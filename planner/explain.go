@@ -55,13 +55,23 @@ func explainNode(b *strings.Builder, d *DAG, id, depth int, done []bool) {
 		return
 	}
 	done[id] = true
-	if det := opDetails(n.Op, n.Schema); det != "" {
+	if det := nodeDetails(n); det != "" {
 		b.WriteString(" " + det)
 	}
 	b.WriteString(" -> " + describeSchema(n.Schema) + "\n")
 	for _, in := range n.Inputs {
 		explainNode(b, d, in, depth+1, done)
 	}
+}
+
+// nodeDetails describes the kind-specific part of a node on one line; a sink that writes
+// something other than the query it belongs to (INSERT INTO, transient SELECT) names it.
+func nodeDetails(n *Node) string {
+	det := opDetails(n.Op, n.Schema)
+	if s, ok := n.Op.(*SinkOp); ok && s.Sink != n.Name && s.Sink != s.Connector {
+		det = "into=" + types.QuoteIdent(s.Sink) + " " + det
+	}
+	return det
 }
 
 // opDetails describes the kind-specific part of a node on one line.

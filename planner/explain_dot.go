@@ -12,7 +12,7 @@ func ExplainDot(d *DAG) string {
 	b.WriteString("digraph sluice {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n")
 	for _, n := range d.Nodes {
 		label := fmt.Sprintf("#%d %s %s", n.ID, n.Op.OpName(), n.Name)
-		if det := opDetails(n.Op, n.Schema); det != "" {
+		if det := nodeDetails(n); det != "" {
 			label += "\n" + det
 		}
 		label += "\n" + describeSchema(n.Schema)

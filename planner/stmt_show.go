@@ -72,7 +72,11 @@ func (p *planner) showSinks() string {
 	var rows [][]string
 	for _, n := range p.dag.Nodes {
 		if s, ok := n.Op.(*SinkOp); ok {
-			rows = append(rows, []string{s.Sink, n.Name, p.dag.Nodes[n.Inputs[0]].Name, s.Connector, orDash(s.Options["format"])})
+			reads := "-"
+			if q, _ := p.cat.query(n.Name); q != nil {
+				reads = strings.Join(q.Reads, ",")
+			}
+			rows = append(rows, []string{s.Sink, n.Name, reads, s.Connector, orDash(s.Options["format"])})
 		}
 	}
 	return textTable([]string{"NAME", "QUERY", "READS", "CONNECTOR", "FORMAT"}, rows)
