@@ -182,7 +182,7 @@ func TestSinkRoundTrip(t *testing.T) {
 }
 
 func TestSinkNotYet(t *testing.T) {
-	_, err := NewSink(connectors.SinkConfig{Sink: "lake", Schema: readings(false), Options: map[string]string{"path": "x", "roll_rows": "10"}, BaseDir: t.TempDir()})
+	_, err := NewSink(connectors.SinkConfig{Sink: "lake", Schema: readings(false), Options: map[string]string{"path": "x", "roll_rows": "10", "format": "avro"}, BaseDir: t.TempDir()})
 	if err == nil || !strings.Contains(err.Error(), "not available yet") {
 		t.Errorf("err %v", err)
 	}

@@ -17,6 +17,9 @@ import (
 // files written by the lake sink.
 func NewSink(cfg connectors.SinkConfig) (connectors.Sink, error) {
 	f := connectors.FileSpec.Get(cfg.Options, "format")
+	if f != "avro" && (wantsFolder(cfg.Options) || f == "parquet") {
+		return NewLakeSink(cfg) // lake_sink.go: partitioned, rolled, Parquet
+	}
 	if wantsFolder(cfg.Options) || f == "parquet" || f == "avro" {
 		return nil, fmt.Errorf("file sink %s: partitioned, rolling, Parquet and Avro file sinks are not available yet", cfg.Sink)
 	}
