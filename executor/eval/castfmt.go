@@ -30,7 +30,11 @@ func formatFloat(v float64) string {
 		return "-Infinity"
 	}
 	if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
-		return strconv.FormatFloat(v, 'e', -1, 64)
+		s := strconv.FormatFloat(v, 'e', -1, 64)
+		if n := len(s); n >= 4 && s[n-4] == 'e' && s[n-2] == '0' {
+			s = s[:n-2] + s[n-1:] // e-07 → e-7, as JSON encoders print it
+		}
+		return s
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
@@ -108,10 +112,12 @@ func parseTimestamp(s string) (int64, bool) {
 	return 0, false
 }
 
+// parseDate reads YYYY-MM-DD, or a timestamp text whose UTC day it takes.
 func parseDate(s string) (int64, bool) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
-		return 0, false
+		ms, ok := parseTimestamp(s)
+		return floorDiv(ms, msPerDay), ok
 	}
 	return floorDiv(t.Unix(), 86400), true
 }

@@ -97,21 +97,25 @@ func evalExpr(t *testing.T, e planner.Expr, b *types.Batch) string {
 	if err != nil {
 		return "error: " + err.Error()
 	}
-	got := runKernel(t, k, b)
-	if again := runKernel(t, k, b); !reflect.DeepEqual(got, again) {
+	got := formatAll(e.Type(), runKernel(t, k, b))
+	if again := formatAll(e.Type(), runKernel(t, k, b)); !reflect.DeepEqual(got, again) {
 		t.Errorf("%s: second evaluation gave %v, first %v", e, again, got)
 	}
 	for i := 0; i < b.Len; i++ {
-		one := runKernel(t, k, b.Select([]int{i}))
-		if !reflect.DeepEqual(one[0], got[i]) {
+		one := formatAll(e.Type(), runKernel(t, k, b.Select([]int{i})))
+		if one[0] != got[i] {
 			t.Errorf("%s: row %d alone gave %v, in the batch %v", e, i, one[0], got[i])
 		}
 	}
-	parts := make([]string, len(got))
-	for i, v := range got {
-		parts[i] = formatValue(e.Type(), v)
+	return strings.Join(got, ", ")
+}
+
+func formatAll(t types.Type, vs []any) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = formatValue(t, v)
 	}
-	return strings.Join(parts, ", ")
+	return out
 }
 
 func runKernel(t *testing.T, k Kernel, b *types.Batch) []any {

@@ -20,8 +20,8 @@ import (
 //	ARRAY STRUCT                          0x05, the count in 8 bytes LE, each element
 //	MAP                                   0x06, the count, then key (as STRING) and value by key order
 //
-// so HASH(CAST(1 AS INT)) = HASH(CAST(1 AS BIGINT)), while 1 and 1.0 differ. APPROX_COUNT_DISTINCT
-// hashes its values the same way.
+// so HASH(CAST(1 AS INT)) = HASH(CAST(1 AS BIGINT)), while 1 and 1.0 differ. NULL arguments are
+// hashed too: HASH never returns NULL. APPROX_COUNT_DISTINCT hashes its values the same way.
 
 const (
 	fnvOffset = 14695981039346656037

@@ -45,7 +45,7 @@ func buildFloorCeil(c *planner.Call, args []Kernel) (Kernel, error) {
 		if ceil {
 			f = math.Ceil
 		}
-		return unaryF64(args[0], c.T, refF64, func(v float64) (float64, bool) { return f(v), true }), nil
+		return unaryF64(args[0], c.T, refF64, func(v float64) (float64, bool) { return f(v) + 0, true }), nil
 	case c.T.Kind == types.KindDecimal && c.T.Scale > 0:
 		p, _ := pow10(c.T.Scale)
 		return unaryI64(args[0], c.T, refI64, func(v int64) (int64, bool) {
@@ -97,11 +97,10 @@ func roundScaled(v int64, s int, d int64) (int64, bool) {
 	if d >= int64(s) {
 		return v, true
 	}
-	drop := int64(s) - d
-	if drop > 18 {
+	if d < int64(s)-18 {
 		return 0, true
 	}
-	p := pow10tab[drop]
+	p := pow10tab[int64(s)-d]
 	return mulOK(divRound(v, p), p)
 }
 
@@ -126,9 +125,9 @@ func roundFloat(v float64, d int64) (float64, bool) {
 		m = roundDecimalText(v, d)
 	}
 	if d < 0 {
-		return m * p, true
+		return m*p + 0, true
 	}
-	return m / p, true
+	return m/p + 0, true // + 0 turns -0 into 0
 }
 
 func abs64(x int64) int64 {
