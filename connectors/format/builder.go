@@ -69,11 +69,16 @@ func (b *Builder) Take() *types.Batch {
 	return out
 }
 
-// Col returns column i of the pending batch, to append the current row's value to.
-func (b *Builder) Col(i int) *types.Vector {
+// Begin starts a pending batch when there is none; decoders call it before a row.
+func (b *Builder) Begin() {
 	if b.batch == nil {
 		b.start()
 	}
+}
+
+// Col returns column i of the pending batch, to append the current row's value to.
+func (b *Builder) Col(i int) *types.Vector {
+	b.Begin()
 	return b.batch.Cols[i]
 }
 

@@ -57,7 +57,7 @@ func (d *CSVDecoder) Decode(rec []byte, pos int64, b *Builder) *RecordError {
 	if len(d.fields) != len(d.colOf) {
 		return decodeErr("record has %d fields, expected %d", len(d.fields), len(d.colOf))
 	}
-	b.Col(0)
+	b.Begin()
 	if err := d.row(b); err != nil {
 		b.Rollback()
 		return err

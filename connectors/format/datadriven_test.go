@@ -21,7 +21,7 @@ func TestDataDriven(t *testing.T) {
 			var format, schema string
 			d.ScanArgs(t, "format", &format)
 			for _, a := range d.CmdArgs {
-				if a.Key == "schema" {
+				if a.Key == "schema" && a.Vals[0] != "none" {
 					schema = strings.Join(a.Vals, ", ")
 				}
 			}

@@ -46,3 +46,27 @@ func FuzzJSONDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCSVDecode checks that the CSV decoder never panics and that a rejected record leaves the
+// batch as it was.
+func FuzzCSVDecode(f *testing.F) {
+	for _, seed := range []string{`1,"a,b",2.5,2026-01-01T00:00:00Z,"[1,2]"`, `,,,,`, `x,"unterminated`, `1,"q""q"x,,,`} {
+		f.Add([]byte(seed))
+	}
+	s := parseSchema("id INT NOT NULL, name STRING, temp DOUBLE, ts TIMESTAMP, tags ARRAY<INT>")
+	f.Fuzz(func(t *testing.T, rec []byte) {
+		b := NewBuilder(s, 4)
+		d := NewCSVDecoder(s, false)
+		err := d.Decode(rec, 1, b)
+		want := 1
+		if err != nil {
+			want = 0
+		}
+		b.Begin()
+		for _, v := range b.batch.Cols {
+			if v.Len() != want || b.Len() != want {
+				t.Fatalf("%q: column has %d rows, batch %d, want %d (%v)", rec, v.Len(), b.Len(), want, err)
+			}
+		}
+	})
+}

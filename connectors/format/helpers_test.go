@@ -39,6 +39,9 @@ func parseSchema(spec string) *types.Schema {
 	s := types.NewSchema()
 	for _, part := range splitTop(spec, ',') {
 		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
 		if col, ok := strings.CutPrefix(part, "time="); ok {
 			s.EventTime, s.TimeCol = true, s.Index(col)
 			continue

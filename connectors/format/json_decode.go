@@ -57,7 +57,7 @@ func (d *JSONDecoder) Decode(rec []byte, pos int64, b *Builder) *RecordError {
 
 func (d *JSONDecoder) row() *RecordError {
 	b := d.bld
-	b.Col(0) // make sure a batch exists
+	b.Begin()
 	if err := d.object(); err != nil {
 		return err
 	}
