@@ -81,6 +81,11 @@ func buildCandidates() []candidate {
 		candidate{tok: lexer.Token{Type: tString, Value: "'s'"}, display: "a string"})
 }
 
+// maxMeasured bounds the statement prefix (in tokens) for which the expected set is measured;
+// beyond it the measurement (about a hundred re-parses) would be slow and participle's own
+// expectation is reported instead.
+const maxMeasured = 150
+
 // syntaxError turns a participle error into an Error naming what was expected and found.
 func syntaxError[G any](p *participle.Parser[G], toks []lexer.Token, err error) *Error {
 	var perr participle.Error
@@ -88,14 +93,17 @@ func syntaxError[G any](p *participle.Parser[G], toks []lexer.Token, err error) 
 		return &Error{Pos: pos(toks[0].Pos), Msg: err.Error()}
 	}
 	idx := tokenIndex(toks, perr.Position())
+	found := toks[idx]
 	if e := misspeltAlias(p, toks, idx); e != nil {
 		return e
 	}
-	exp := expectedAt(p, toks, idx)
-	found := toks[idx]
-	if what := grammarExpected(perr); what != "" && found.Type != tIdent {
-		return &Error{Pos: pos(found.Pos), Msg: "expected " + what + ", found " + describeToken(found)}
+	if what := grammarExpected(perr); what != "" && found.Type != tIdent || idx > maxMeasured {
+		return &Error{Pos: pos(found.Pos), Msg: "expected " + participleExpected(perr) + ", found " + describeToken(found)}
 	}
+	return measuredError(found, expectedAt(p, toks, idx))
+}
+
+func measuredError(found lexer.Token, exp []candidate) *Error {
 	if found.Type == tIdent {
 		if kw, ok := closest(found.Value, expectedWords(exp)); ok {
 			return &Error{Pos: pos(found.Pos), Msg: fmt.Sprintf("expected %s, found '%s' (did you mean %s?)",
@@ -116,20 +124,46 @@ var grammarNames = map[string]string{
 	"GType":     "a type name",
 	"GLimit":    "a whole number",
 	"GExpr":     "an expression",
+	"GOperand":  "an expression",
+	"GPrimary":  "an expression",
 	"GIdent":    "a name",
 	"GDuration": "a duration (10 SECONDS or INTERVAL '10' SECOND)",
 	"GQuery":    "SELECT or WITH",
 	"GTableRef": "a stream, a table or a (subquery)",
 }
 
-var expectedStruct = regexp.MustCompile(`\(expected (G[A-Za-z]+)\)$`)
+var participleExpectation = regexp.MustCompile(`\(expected (.+)\)$`)
 
+// grammarExpected describes the grammar struct participle expected, or "".
 func grammarExpected(err participle.Error) string {
-	m := expectedStruct.FindStringSubmatch(err.Message())
+	m := participleExpectation.FindStringSubmatch(err.Message())
 	if m == nil {
 		return ""
 	}
 	return grammarNames[m[1]]
+}
+
+// participleExpected describes participle's own expectation, as a fallback.
+func participleExpected(err participle.Error) string {
+	if what := grammarExpected(err); what != "" {
+		return what
+	}
+	m := participleExpectation.FindStringSubmatch(err.Message())
+	if m == nil {
+		return "a valid continuation of the statement"
+	}
+	first := strings.Trim(strings.Fields(m[1])[0], "()*?+")
+	switch {
+	case grammarNames[first] != "":
+		return grammarNames[first]
+	case strings.HasPrefix(first, `"`):
+		lit := strings.Trim(first, `"`)
+		if isLetter(lit[0]) {
+			return strings.ToUpper(lit)
+		}
+		return "'" + lit + "'"
+	}
+	return "a valid continuation of the statement"
 }
 
 // aliasHint reminds that a select item's alias needs AS (only table aliases may omit it).
