@@ -20,6 +20,9 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"help":       {"print this help", runHelp},
+		"run":        {"run the queries of FILE… until their bounded inputs end (Ctrl-C stops)", runRun},
+		"explain":    {"print the operator DAG of FILE… (--format dot for Graphviz)", runExplain},
+		"validate":   {"parse and plan FILE…; print only errors, exit 1 on any", runValidate},
 		"connectors": {"list every connector and its WITH options (--markdown for tables)", runConnectors},
 	}
 }
