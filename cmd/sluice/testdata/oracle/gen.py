@@ -22,6 +22,7 @@ import cases_window  # noqa: E402,F401
 import cases_agg  # noqa: E402,F401
 import cases_join  # noqa: E402,F401
 import cases_misc  # noqa: E402,F401
+import cases_more  # noqa: E402,F401
 
 ACC = os.path.normpath(os.path.join(HERE, "..", "acceptance"))
 DATA = os.path.join(ACC, "_data")

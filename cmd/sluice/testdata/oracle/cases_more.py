@@ -1,0 +1,351 @@
+"""A second round of cases: timestamp and mixed numeric comparisons, uneven and late hopping
+windows, duration units, deduplication feeding a window, filters after outer joins, JSON input
+shapes, CSV with event time, and a few thousand rows crossing batch boundaries."""
+import random
+
+from sqlo import (DAY, MINUTE, SECOND, Case, add, and3, case, cmp3, fdiv, hops, idiv, iso, jlines,
+                  late_rows, ms, tumble, utc)
+from cases_window import group, mixed_ts
+from cases_join import (C0, SHOP, STREAM_DECLS, TABLE_DECLS, interval_pairs, latest, stream_data,
+                        table_data)
+import operator as op
+
+
+def sink(name):
+    return "WITH (connector = 'file', path = 'out/%s.jsonl', format = 'json')" % name
+
+
+@case("ex10_timestamp_compare")
+def ex10():
+    """TIMESTAMP comparisons (=, >, BETWEEN) against FROM_UNIXTIME values, and arithmetic on
+    TO_UNIXTIME; instants written with different offsets compare by instant."""
+    t = ms("2026-04-01T12:00:00.000Z")
+    forms = [("2026-04-01T12:00:00.000Z", t - 1, t + 1), ("2026-04-01T14:00:00.000+02:00", t, t),
+             (t + 500, t, t + 499), ("2026-04-01T11:59:59.999Z", t, t + 10), (t - 86_400_000, None, t),
+             ("2026-04-01T07:00:00.250-05:00", t + 250, t + 250)]
+    rows = [{"id": i, "ts": f, "lo": lo, "hi": hi} for i, (f, lo, hi) in enumerate(forms, 1)]
+    q = """
+CREATE STREAM ex10_src (id INT, ts TIMESTAMP, lo BIGINT, hi BIGINT)
+  WITH (connector = 'file', path = 'ex10_src.jsonl', format = 'json');
+
+CREATE STREAM ex10_out %s AS
+  SELECT id, ts > FROM_UNIXTIME(lo) AS after_lo, ts = FROM_UNIXTIME(hi) AS at_hi,
+         ts BETWEEN FROM_UNIXTIME(lo) AND FROM_UNIXTIME(hi) AS inside, TO_UNIXTIME(ts) - lo AS since_lo
+  FROM ex10_src;
+
+CREATE STREAM ex10_before %s AS
+  SELECT id FROM ex10_src WHERE ts < FROM_UNIXTIME(%d);
+""" % (sink("ex10_out"), sink("ex10_before"), t)
+    out, before = [], []
+    for r in rows:
+        tt = r["ts"] if isinstance(r["ts"], int) else ms(r["ts"])
+        lo, hi = r["lo"], r["hi"]
+        out.append({"id": r["id"], "after_lo": cmp3(op.gt, tt, lo), "at_hi": cmp3(op.eq, tt, hi),
+                    "inside": and3(cmp3(op.ge, tt, lo), cmp3(op.le, tt, hi)),
+                    "since_lo": None if lo is None else tt - lo})
+        if tt < t:
+            before.append({"id": r["id"]})
+    return Case(q, {"ex10_src.jsonl": jlines(rows)}, {"ex10_out": out, "ex10_before": before})
+
+
+@case("ex11_mixed_numeric_compare")
+def ex11():
+    """Comparisons and arithmetic across INT, BIGINT and DOUBLE: 2 = 2.0, 0 = -0.0, an INT
+    against a BIGINT beyond the INT range, a DOUBLE literal against an INT column."""
+    data = [(2, 2, 2.0), (3, 10_000_000_000, 2.5), (-1, -1, -0.5), (0, 0, -0.0), (None, 5, 1.0), (7, None, None),
+            (2147483647, 2147483648, 2147483647.0)]
+    rows = [{"id": k, "i": i, "b": b, "x": x} for k, (i, b, x) in enumerate(data, 1)]
+    q = """
+CREATE STREAM ex11_src (id INT, i INT, b BIGINT, x DOUBLE)
+  WITH (connector = 'file', path = 'ex11_src.jsonl', format = 'json');
+
+CREATE STREAM ex11_out %s AS
+  SELECT id, i = b AS i_eq_b, i < b AS i_lt_b, i = x AS i_eq_x, i > x AS i_gt_x, i > 2.5 AS i_gt_lit,
+         b + x AS b_plus_x, i + b AS i_plus_b, b / i AS b_div_i
+  FROM ex11_src;
+""" % sink("ex11_out")
+    out = [{"id": r["id"], "i_eq_b": cmp3(op.eq, r["i"], r["b"]), "i_lt_b": cmp3(op.lt, r["i"], r["b"]),
+            "i_eq_x": cmp3(op.eq, r["i"], r["x"]), "i_gt_x": cmp3(op.gt, r["i"], r["x"]),
+            "i_gt_lit": cmp3(op.gt, r["i"], 2.5), "b_plus_x": add(r["b"], r["x"]), "i_plus_b": add(r["i"], r["b"]),
+            "b_div_i": idiv(r["b"], r["i"])} for r in rows]
+    return Case(q, {"ex11_src.jsonl": jlines(rows)}, {"ex11_out": out})
+
+
+@case("w09_hopping_uneven")
+def w09():
+    """Hopping windows whose size is not a multiple of the advance (SIZE 60 s, ADVANCE BY 25 s):
+    windows start at multiples of 25 s, so a row is in two or three of them; no GROUP BY."""
+    rnd = random.Random(9)
+    t0 = ms("2026-04-02T00:00:00.000Z")
+    offs = sorted({rnd.randint(0, 149_999) for _ in range(30)} | {0, 25_000, 35_000, 50_000, 60_000, 74_999})
+    rows = [{"v": rnd.randint(1, 9), "_t": t0 + o} for o in offs]
+    q = """
+CREATE STREAM w09_src (v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'w09_src.jsonl', format = 'json');
+
+CREATE TABLE w09_out %s AS
+  SELECT window_start, window_end, COUNT(*) AS n, SUM(v) AS total
+  FROM w09_src
+  WINDOW HOPPING (SIZE 60 SECONDS, ADVANCE BY 25 SECONDS)
+  EMIT FINAL;
+""" % sink("w09_out")
+    g = {}
+    for r in rows:
+        ws = hops(r["_t"], MINUTE, 25 * SECOND)
+        assert len(ws) in (2, 3)
+        for w in ws:
+            g.setdefault(w, []).append(r["v"])
+    out = [{"window_start": iso(s), "window_end": iso(e), "n": len(vs), "total": sum(vs)} for (s, e), vs in sorted(g.items())]
+    return Case(q, {"w09_src.jsonl": jlines(mixed_ts(rows))}, {"w09_out": out})
+
+
+@case("w10_hopping_late")
+def w10():
+    """Late rows with hopping windows (SIZE 30 s, ADVANCE BY 10 s, no grace, delay 2 s): a row
+    whose every window has closed goes to the error sink with reason late and counts nowhere;
+    a row behind the watermark whose windows are all still open counts in all of them."""
+    t0 = ms("2026-04-03T00:00:00.000Z")
+    spec = [(1, 1), (5, 2), (12, 3), (18, 4), (27, 5), (24, 6), (41, 7), (7, 8), (55, 9), (50.5, 10),
+            (68, 11), (20, 12), (83, 13), (94, 14), (61, 15), (99, 16)]
+    rows = [{"v": v, "_t": t0 + int(s * SECOND)} for s, v in spec]
+    late = late_rows(rows, 2 * SECOND, lambda t: hops(t, 30 * SECOND, 10 * SECOND), 0)
+    lines = jlines(mixed_ts(rows))
+    q = """
+CREATE STREAM w10_src (v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '2' SECOND)
+  WITH (connector = 'file', path = 'w10_src.jsonl', format = 'json', error_sink = 'file://errors/w10/');
+
+CREATE TABLE w10_out %s AS
+  SELECT window_start, window_end, COUNT(*) AS n, SUM(v) AS total
+  FROM w10_src
+  WINDOW HOPPING (SIZE 30 SECONDS, ADVANCE BY 10 SECONDS)
+  EMIT FINAL;
+""" % sink("w10_out")
+    g = {}
+    for r, lt in zip(rows, late):
+        if not lt:
+            for w in hops(r["_t"], 30 * SECOND, 10 * SECOND):
+                g.setdefault(w, []).append(r["v"])
+    out = [{"window_start": iso(s), "window_end": iso(e), "n": len(vs), "total": sum(vs)} for (s, e), vs in sorted(g.items())]
+    errors = [{"reason": "late", "raw": line} for line, lt in zip(lines, late) if lt]
+    assert len(errors) == 3, late
+    return Case(q, {"w10_src.jsonl": lines}, {"w10_out": out}, errors)
+
+
+@case("w11_duration_units")
+def w11():
+    """Durations in MILLISECONDS and DAYS (and an INTERVAL in MILLISECOND): 500 ms tumbling
+    windows, 1-day windows aligned to UTC midnight; window_start/window_end inside expressions."""
+    rnd = random.Random(11)
+    f0 = ms("2026-04-04T10:00:00.000Z")
+    fast = [{"v": rnd.randint(1, 5), "_t": f0 + o} for o in sorted(rnd.sample(range(0, 4000), 25)) + [4000, 4499, 4500]]
+    d0 = ms("2026-04-05T00:00:00.000Z")
+    days = [{"k": rnd.choice(["x", "y"]), "_t": d0 + o} for o in sorted(rnd.randint(0, 3 * DAY - 1) for _ in range(30))]
+    days += [{"k": "x", "_t": d0 + 3 * DAY}]
+    q = """
+CREATE STREAM w11_fast (v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '100' MILLISECOND)
+  WITH (connector = 'file', path = 'w11_fast.jsonl', format = 'json');
+CREATE STREAM w11_days (k STRING, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' MINUTE)
+  WITH (connector = 'file', path = 'w11_days.jsonl', format = 'json');
+
+CREATE TABLE w11_half_seconds %s AS
+  SELECT window_start, TO_UNIXTIME(window_end) - TO_UNIXTIME(window_start) AS len_ms, COUNT(*) AS n, SUM(v) AS total
+  FROM w11_fast
+  WINDOW TUMBLING (SIZE 500 MILLISECONDS)
+  EMIT FINAL;
+
+CREATE TABLE w11_daily %s AS
+  SELECT k, window_start, EXTRACT(DOW FROM window_start) AS dow, EXTRACT(DAY FROM window_end) AS end_day, COUNT(*) AS n
+  FROM w11_days
+  WINDOW TUMBLING (SIZE 1 DAY)
+  GROUP BY k
+  EMIT FINAL;
+""" % (sink("w11_half_seconds"), sink("w11_daily"))
+    half = [{"window_start": iso(w[0]), "len_ms": 500, "n": len(rs), "total": sum(r["v"] for r in rs)}
+            for w, rs in sorted(group(fast, lambda r: tumble(r["_t"], 500)).items())]
+    daily = []
+    for (k, w), rs in sorted(group(days, lambda r: (r["k"], tumble(r["_t"], DAY))).items()):
+        daily.append({"k": k, "window_start": iso(w[0]), "dow": (utc(w[0]).weekday() + 1) % 7,
+                      "end_day": utc(w[1]).day, "n": len(rs)})
+    data = {"w11_fast.jsonl": jlines(mixed_ts(fast)), "w11_days.jsonl": jlines(mixed_ts(days))}
+    return Case(q, data, {"w11_half_seconds": half, "w11_daily": daily})
+
+
+@case("d04_dedup_then_window")
+def d04():
+    """DEDUPLICATE BY ... WITHIN feeding a WINDOW in the same query (clause order: DEDUPLICATE,
+    then WINDOW/GROUP BY): duplicates (all within the WITHIN bound of their first row, some in
+    the next window) are not counted."""
+    rnd = random.Random(44)
+    t0 = ms("2026-04-06T00:00:00.000Z")
+    rows, n = [], 0
+    for i in range(80):
+        t = t0 + i * 3 * SECOND
+        if i > 3 and rnd.random() < 0.3:
+            src = rows[rnd.randint(max(0, len(rows) - 6), len(rows) - 1)]
+            rows.append({"event_id": src["event_id"], "k": src["k"], "v": 1000, "_t": t})
+        else:
+            n += 1
+            rows.append({"event_id": "e%03d" % n, "k": rnd.choice(["a", "b"]), "v": rnd.randint(1, 9), "_t": t})
+    q = """
+CREATE STREAM d04_src (event_id STRING, k STRING, v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'd04_src.jsonl', format = 'json');
+
+CREATE TABLE d04_out %s AS
+  SELECT k, window_start, COUNT(*) AS n, SUM(v) AS total
+  FROM d04_src
+  DEDUPLICATE BY event_id WITHIN 10 MINUTES
+  WINDOW TUMBLING (SIZE 1 MINUTE)
+  GROUP BY k
+  EMIT FINAL;
+""" % sink("d04_out")
+    first, kept = {}, []
+    for r in rows:
+        if r["event_id"] in first:
+            assert r["_t"] - first[r["event_id"]] < 10 * MINUTE and r["v"] == 1000
+            continue
+        first[r["event_id"]] = r["_t"]
+        kept.append(r)
+    out = [{"k": k, "window_start": iso(w[0]), "n": len(rs), "total": sum(r["v"] for r in rs)}
+           for (k, w), rs in sorted(group(kept, lambda r: (r["k"], tumble(r["_t"], MINUTE))).items())]
+    return Case(q, {"d04_src.jsonl": jlines(mixed_ts(rows))}, {"d04_out": out})
+
+
+@case("j06_filters_after_joins")
+def j06():
+    """WHERE after joins: on an inner interval join, filters on both sides; on a LEFT interval
+    join, `right column IS NULL` keeps only the unmatched left rows (an anti-join: the filter
+    must not be pushed below the outer join); the same on a stream-table LEFT join."""
+    q = STREAM_DECLS + TABLE_DECLS + """
+CREATE STREAM j06_cards %s AS
+  SELECT o.id, p.method, p.ts AS paid_ts
+  FROM j_orders o JOIN j_payments p WITHIN 10 MINUTES ON o.id = p.order_id
+  WHERE p.method = 'card' AND o.amount > 5;
+
+CREATE STREAM j06_unpaid %s AS
+  SELECT o.id, o.amount
+  FROM j_orders o LEFT JOIN j_payments p WITHIN 10 MINUTES ON o.id = p.order_id
+  WHERE p.order_id IS NULL;
+
+CREATE STREAM j06_unknown_customers %s AS
+  SELECT o.order_id, o.customer_id
+  FROM st_orders o LEFT JOIN st_customers c ON o.customer_id = c.id
+  WHERE c.id IS NULL;
+""" % (sink("j06_cards"), sink("j06_unpaid"), sink("j06_unknown_customers"))
+    inner = interval_pairs(False)
+    amounts = {r["id"]: r["amount"] for r in inner}
+    cards = [{"id": r["id"], "method": r["method"], "paid_ts": r["paid_ts"]} for r in inner
+             if r["method"] == "card" and amounts[r["id"]] > 5]
+    unpaid = [{"id": r["id"], "amount": r["amount"]} for r in interval_pairs(True) if r["method"] is None]
+    unknown = [{"order_id": o, "customer_id": c} for o, c, a, s in SHOP if c is None or latest(c, C0 + s * SECOND) is None]
+    data = dict(stream_data(), **table_data())
+    return Case(q, data, {"j06_cards": cards, "j06_unpaid": unpaid, "j06_unknown_customers": unknown})
+
+
+@case("ty03_json_input_shapes")
+def ty03():
+    """JSON input as real producers write it: keys in any order and with spaces, \\u escapes,
+    escaped quotes and newlines, a non-BMP character, integers and exponents for a DOUBLE
+    column, -0.0, explicit nulls."""
+    lines = [
+        '{"id": 1, "name": "plain", "x": 1.5, "ok": true}',
+        '{ "x" : 5 , "ok" : false , "name" : "int for double" , "id" : 2 }',
+        '{"name":"caf\\u00e9","id":3,"x":1.5e2,"ok":null}',
+        '{"id":4,"x":-0.0,"name":"say \\"hi\\"\\nbye","ok":true}',
+        '{"id":5,"name":"\\ud83d\\ude00 smile","x":-2E-3,"ok":false}',
+        '{"id":6,"name":null,"x":null,"ok":null}',
+        '\t{"id":7,"name":"tab before","x":0,"ok":true}  ',
+    ]
+    import json
+    q = """
+CREATE STREAM ty03_src (id INT, name STRING, x DOUBLE, ok BOOLEAN)
+  WITH (connector = 'file', path = 'ty03_src.jsonl', format = 'json');
+
+CREATE STREAM ty03_out %s AS SELECT id, name, x, x * 2 AS x2, ok FROM ty03_src;
+""" % sink("ty03_out")
+    out = []
+    for line in lines:
+        r = json.loads(line)
+        x = None if r["x"] is None else float(r["x"])
+        out.append({"id": r["id"], "name": r["name"], "x": x, "x2": None if x is None else x * 2, "ok": r["ok"]})
+    return Case(q, {"ty03_src.jsonl": lines}, {"ty03_out": out})
+
+
+@case("csv03_event_time_window")
+def csv03():
+    """CSV input with a WATERMARK on a text timestamp column feeding a tumbling window."""
+    rnd = random.Random(33)
+    t0 = ms("2026-04-07T06:00:00.000Z")
+    rows = [{"station": rnd.choice(["s1", "s2"]), "mm": round(rnd.uniform(0, 5), 1), "_t": t0 + i * 13 * SECOND}
+            for i in range(40)]
+    lines = ["station,mm,ts"] + ["%s,%s,%s" % (r["station"], r["mm"], iso(r["_t"])) for r in rows]
+    q = """
+CREATE STREAM csv03_rain (station STRING, mm DOUBLE, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+  WITH (connector = 'file', path = 'csv03_rain.csv', format = 'csv');
+
+CREATE TABLE csv03_out %s AS
+  SELECT station, window_start, window_end, COUNT(*) AS n, SUM(mm) AS total_mm, MAX(mm) AS max_mm
+  FROM csv03_rain
+  WINDOW TUMBLING (SIZE 2 MINUTES)
+  GROUP BY station
+  EMIT FINAL;
+""" % sink("csv03_out")
+    out = [{"station": s, "window_start": iso(w[0]), "window_end": iso(w[1]), "n": len(rs),
+            "total_mm": sum(r["mm"] for r in rs), "max_mm": max(r["mm"] for r in rs)}
+           for (s, w), rs in sorted(group(rows, lambda r: (r["station"], tumble(r["_t"], 2 * MINUTE))).items())]
+    return Case(q, {"csv03_rain.csv": lines}, {"csv03_out": out})
+
+
+@case("big01_batches")
+def big01():
+    """5,000 rows (several batches) with event-time jitter smaller than the watermark delay,
+    read by four queries: a filter, a tumbling aggregate with COUNT(DISTINCT) and AVG, a
+    deduplication, and a hopping count without GROUP BY."""
+    rnd = random.Random(5000)
+    t0 = ms("2026-04-08T00:00:00.000Z")
+    rows = []
+    for i in range(5000):
+        rows.append({"k": "k%02d" % rnd.randint(0, 19), "u": "u%03d" % (i % 800), "v": rnd.randint(-50, 50),
+                     "x": round(rnd.uniform(-10, 10), 3), "_t": t0 + i * 100 + rnd.randint(0, 2000)})
+    q = """
+CREATE STREAM big01_src (k STRING, u STRING, v INT, x DOUBLE, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+  WITH (connector = 'file', path = 'big01_src.jsonl', format = 'json', error_sink = 'file://errors/big01/');
+
+CREATE STREAM big01_sevens %s AS
+  SELECT k, u, v FROM big01_src WHERE v %% 7 = 0 AND x > 0;
+
+CREATE TABLE big01_per_key %s AS
+  SELECT k, window_start, COUNT(*) AS n, COUNT(DISTINCT u) AS users, SUM(v) AS total, MIN(v) AS lo, MAX(v) AS hi, AVG(x) AS avg_x
+  FROM big01_src
+  WINDOW TUMBLING (SIZE 1 MINUTE)
+  GROUP BY k
+  EMIT FINAL;
+
+CREATE STREAM big01_first_per_user %s AS
+  SELECT u, k, v FROM big01_src DEDUPLICATE BY u;
+
+CREATE TABLE big01_hops %s AS
+  SELECT window_start, COUNT(*) AS n, SUM(v) AS total
+  FROM big01_src
+  WINDOW HOPPING (SIZE 2 MINUTES, ADVANCE BY 1 MINUTE)
+  EMIT FINAL;
+""" % (sink("big01_sevens"), sink("big01_per_key"), sink("big01_first_per_user"), sink("big01_hops"))
+    assert not any(late_rows(rows, 5 * SECOND, lambda t: hops(t, 2 * MINUTE, MINUTE), 0, margin=0))
+    sevens = [{"k": r["k"], "u": r["u"], "v": r["v"]} for r in rows if r["v"] % 7 == 0 and r["x"] > 0]
+    per_key = []
+    for (k, w), rs in sorted(group(rows, lambda r: (r["k"], tumble(r["_t"], MINUTE))).items()):
+        vs = [r["v"] for r in rs]
+        per_key.append({"k": k, "window_start": iso(w[0]), "n": len(rs), "users": len({r["u"] for r in rs}),
+                        "total": sum(vs), "lo": min(vs), "hi": max(vs), "avg_x": fdiv(sum(r["x"] for r in rs), len(rs))})
+    seen, first = set(), []
+    for r in rows:
+        if r["u"] not in seen:
+            seen.add(r["u"])
+            first.append({"u": r["u"], "k": r["k"], "v": r["v"]})
+    g = {}
+    for r in rows:
+        for w in hops(r["_t"], 2 * MINUTE, MINUTE):
+            g.setdefault(w, []).append(r["v"])
+    hop = [{"window_start": iso(w[0]), "n": len(vs), "total": sum(vs)} for w, vs in sorted(g.items())]
+    return Case(q, {"big01_src.jsonl": jlines(mixed_ts(rows))},
+                {"big01_sevens": sevens, "big01_per_key": per_key, "big01_first_per_user": first, "big01_hops": hop},
+                [])
