@@ -3,7 +3,7 @@ windows, duration units, deduplication feeding a window, filters after outer joi
 shapes, CSV with event time, and a few thousand rows crossing batch boundaries."""
 import random
 
-from sqlo import (DAY, MINUTE, SECOND, Case, add, and3, case, cmp3, fdiv, hops, idiv, iso, jlines,
+from sqlo import (DAY, MINUTE, SECOND, Case, add, and3, case, cmp3, fdiv, hops, idiv, iso, jline, jlines,
                   late_rows, ms, tumble, utc)
 from cases_window import group, mixed_ts
 from cases_join import (C0, SHOP, STREAM_DECLS, TABLE_DECLS, interval_pairs, latest, stream_data,
@@ -349,3 +349,182 @@ CREATE TABLE big01_hops %s AS
     return Case(q, {"big01_src.jsonl": jlines(mixed_ts(rows))},
                 {"big01_sevens": sevens, "big01_per_key": per_key, "big01_first_per_user": first, "big01_hops": hop},
                 [])
+
+
+@case("j07_self_join")
+def j07():
+    """A stream joined with itself (one source read once, two aliases): each click paired with
+    the same user's later clicks within 1 minute."""
+    t0 = ms("2026-04-09T00:00:00.000Z")
+    spec = [("u1", 0), ("u2", 5), ("u1", 30), ("u1", 61), ("u2", 70), ("u3", 80), ("u2", 100), ("u1", 200), ("u1", 260)]
+    rows = [{"seq": i, "user_id": u, "_t": t0 + s * SECOND} for i, (u, s) in enumerate(spec)]
+    q = """
+CREATE STREAM j07_clicks (seq INT, user_id STRING, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'j07_clicks.jsonl', format = 'json');
+
+CREATE STREAM j07_pairs %s AS
+  SELECT a.user_id, a.seq AS first_seq, b.seq AS next_seq
+  FROM j07_clicks a JOIN j07_clicks b WITHIN 1 MINUTE ON a.user_id = b.user_id
+  WHERE a.seq < b.seq;
+""" % sink("j07_pairs")
+    out = [{"user_id": a["user_id"], "first_seq": a["seq"], "next_seq": b["seq"]} for a in rows for b in rows
+           if a["user_id"] == b["user_id"] and a["seq"] < b["seq"] and abs(a["_t"] - b["_t"]) <= MINUTE]
+    return Case(q, {"j07_clicks.jsonl": jlines(mixed_ts(rows))}, {"j07_pairs": out})
+
+
+@case("j08_interval_join_disorder")
+def j08():
+    """An interval join (inner and LEFT) over a few hundred rows per side whose event times are
+    out of order by less than each side's watermark delay: no pair within 30 s may be missed and
+    no unmatched left row may be emitted early."""
+    rnd = random.Random(88)
+    t0 = ms("2026-04-10T00:00:00.000Z")
+    imps = [{"ad": "ad%d" % rnd.randint(0, 29), "imp": i, "_t": t0 + i * 700 + rnd.randint(0, 4000)} for i in range(300)]
+    clicks = [{"ad": "ad%d" % rnd.randint(0, 29), "click": i, "_t": t0 + i * 2000 + rnd.randint(0, 4000)} for i in range(100)]
+    q = """
+CREATE STREAM j08_imps (ad STRING, imp INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+  WITH (connector = 'file', path = 'j08_imps.jsonl', format = 'json', error_sink = 'file://errors/j08/');
+CREATE STREAM j08_clicks (ad STRING, click INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+  WITH (connector = 'file', path = 'j08_clicks.jsonl', format = 'json', error_sink = 'file://errors/j08/');
+
+CREATE STREAM j08_inner %s AS
+  SELECT i.imp, c.click
+  FROM j08_imps i JOIN j08_clicks c WITHIN 30 SECONDS ON i.ad = c.ad;
+
+CREATE STREAM j08_left %s AS
+  SELECT i.imp, c.click
+  FROM j08_imps i LEFT JOIN j08_clicks c WITHIN 30 SECONDS ON i.ad = c.ad;
+""" % (sink("j08_inner"), sink("j08_left"))
+    inner, left = [], []
+    for i in imps:
+        m = [c for c in clicks if c["ad"] == i["ad"] and abs(c["_t"] - i["_t"]) <= 30 * SECOND]
+        inner += [{"imp": i["imp"], "click": c["click"]} for c in m]
+        left += [{"imp": i["imp"], "click": c["click"]} for c in m] or [{"imp": i["imp"], "click": None}]
+    assert len(inner) > 50 and len(left) > len(inner)
+    data = {"j08_imps.jsonl": jlines(mixed_ts(imps)), "j08_clicks.jsonl": jlines(mixed_ts(clicks))}
+    return Case(q, data, {"j08_inner": inner, "j08_left": left}, [])
+
+
+@case("w12_session_random")
+def w12():
+    """Session windows (gap 20 s) over 300 rows of 8 users with event-time jitter below the
+    watermark delay: sessions merge and split only by event time."""
+    rnd = random.Random(12)
+    t0 = ms("2026-04-11T00:00:00.000Z")
+    rows, t = [], t0
+    for i in range(300):
+        t += rnd.choice([300, 800, 1500, 4000, 9000])
+        rows.append({"user_id": "u%d" % rnd.randint(0, 7), "v": rnd.randint(1, 9), "_t": t + rnd.randint(0, 3000)})
+    q = """
+CREATE STREAM w12_src (user_id STRING, v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '4' SECOND)
+  WITH (connector = 'file', path = 'w12_src.jsonl', format = 'json', error_sink = 'file://errors/w12/');
+
+CREATE TABLE w12_sessions %s AS
+  SELECT user_id, window_start, window_end, COUNT(*) AS n, SUM(v) AS total
+  FROM w12_src
+  WINDOW SESSION (20 SECONDS)
+  GROUP BY user_id
+  EMIT FINAL;
+""" % sink("w12_sessions")
+    from cases_window import session_rows
+    # Every row is at or after the watermark when it arrives, so none is late.
+    top = None
+    for r in rows:
+        assert top is None or r["_t"] >= top - 4 * SECOND
+        top = r["_t"] if top is None else max(top, r["_t"])
+    return Case(q, {"w12_src.jsonl": jlines(mixed_ts(rows))}, {"w12_sessions": session_rows(rows, 20 * SECOND)}, [])
+
+
+@case("agg07_group_by_expression")
+def agg07():
+    """GROUP BY an expression repeated in the select list (COALESCE of a nullable key), COUNT of
+    a CASE without ELSE (counts the non-NULL results), MIN/MAX of an expression."""
+    rnd = random.Random(77)
+    t0 = ms("2026-04-12T00:00:00.000Z")
+    rows = [{"site": rnd.choice(["north", "south", None]), "v": rnd.randint(-5, 5), "_t": t0 + i * 10 * SECOND}
+            for i in range(60)]
+    q = """
+CREATE STREAM agg07_src (site STRING, v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'agg07_src.jsonl', format = 'json');
+
+CREATE TABLE agg07_out %s AS
+  SELECT COALESCE(site, 'unknown') AS site, window_start, COUNT(*) AS n,
+         COUNT(CASE WHEN v > 0 THEN 1 END) AS positives, MAX(v * v) AS max_sq, MIN(ABS(v)) AS min_abs
+  FROM agg07_src
+  WINDOW TUMBLING (SIZE 5 MINUTES)
+  GROUP BY COALESCE(site, 'unknown')
+  EMIT FINAL;
+""" % sink("agg07_out")
+    out = []
+    for (s, w), rs in sorted(group(rows, lambda r: (r["site"] or "unknown", tumble(r["_t"], 5 * MINUTE))).items()):
+        vs = [r["v"] for r in rs]
+        out.append({"site": s, "window_start": iso(w[0]), "n": len(vs), "positives": sum(1 for v in vs if v > 0),
+                    "max_sq": max(v * v for v in vs), "min_abs": min(abs(v) for v in vs)})
+    return Case(q, {"agg07_src.jsonl": jlines(mixed_ts(rows))}, {"agg07_out": out})
+
+
+@case("err04_late_and_decode")
+def err04():
+    """One error sink receives both kinds of trouble of a windowed source: undecodable lines and
+    late rows (tumbling 10 s, delay 1 s; the late row is minutes behind)."""
+    t0 = ms("2026-04-13T00:00:00.000Z")
+    good = [{"v": i, "_t": t0 + i * 4 * SECOND} for i in range(40)]
+    lines = jlines(mixed_ts(good))
+    late = jline({"v": 999, "ts": t0 + 2 * SECOND})
+    lines.insert(30, late)
+    lines.insert(10, '{"v": 1, "ts": ')
+    lines.insert(35, "{oops}")
+    q = """
+CREATE STREAM err04_src (v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'err04_src.jsonl', format = 'json', error_sink = 'file://errors/err04/');
+
+CREATE TABLE err04_out %s AS
+  SELECT window_start, COUNT(*) AS n, SUM(v) AS total
+  FROM err04_src
+  WINDOW TUMBLING (SIZE 10 SECONDS)
+  EMIT FINAL;
+""" % sink("err04_out")
+    out = [{"window_start": iso(w[0]), "n": len(rs), "total": sum(r["v"] for r in rs)}
+           for w, rs in sorted(group(good, lambda r: tumble(r["_t"], 10 * SECOND)).items())]
+    errors = [{"reason": "decode", "raw": '{"v": 1, "ts": '}, {"reason": "decode", "raw": "{oops}"},
+              {"reason": "late", "raw": late}]
+    return Case(q, {"err04_src.jsonl": lines}, {"err04_out": out}, errors)
+
+
+@case("src01_glob_path")
+def src01():
+    """A file source whose path is a glob reads every matching file (no watermark; the output
+    is compared as a multiset, so the order of files does not matter)."""
+    parts = {"src01_part_a.jsonl": [("a1", 1), ("a2", 2)], "src01_part_b.jsonl": [("b1", 3)],
+             "src01_part_c.jsonl": [("c1", 4), ("c2", 5), ("c3", 6)]}
+    data = {f: jlines([{"id": i, "n": n} for i, n in rows]) for f, rows in parts.items()}
+    q = """
+CREATE STREAM src01_all (id STRING, n INT)
+  WITH (connector = 'file', path = 'src01_part_*.jsonl', format = 'json');
+
+CREATE STREAM src01_out %s AS SELECT id, n * 10 AS n10 FROM src01_all;
+""" % sink("src01_out")
+    out = [{"id": i, "n10": n * 10} for rows in parts.values() for i, n in rows]
+    return Case(q, data, {"src01_out": out})
+
+
+@case("lx03_lexical_corners")
+def lx03():
+    """Comment markers inside string literals are text; function names in any case; columns
+    named like keywords, quoted ("select", `from`); nested comments are not assumed."""
+    rows = [{"id": 1, "select": "a -- b", "from": 10}, {"id": 2, "select": "/* c */", "from": -3},
+            {"id": 3, "select": "plain", "from": None}]
+    q = """
+CREATE STREAM lx03_src (id INT, "select" STRING, `from` INT)
+  WITH (connector = 'file', path = 'lx03_src.jsonl', format = 'json');
+
+CREATE STREAM lx03_out %s AS
+  SELECT id, "select" AS sel, '-- not a comment' AS dashes, '/* nor this */' AS stars,
+         upper("select") AS sel_up, Coalesce(`from`, 0) AS frm, abs(`from`) AS frm_abs
+  FROM lx03_src -- a real comment
+  WHERE "select" <> 'x -- y' /* a real block comment */ AND id > 0;
+""" % sink("lx03_out")
+    out = [{"id": r["id"], "sel": r["select"], "dashes": "-- not a comment", "stars": "/* nor this */",
+            "sel_up": r["select"].upper(), "frm": r["from"] if r["from"] is not None else 0,
+            "frm_abs": None if r["from"] is None else abs(r["from"])} for r in rows]
+    return Case(q, {"lx03_src.jsonl": jlines(rows)}, {"lx03_out": out})

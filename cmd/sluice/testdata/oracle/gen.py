@@ -36,15 +36,25 @@ def write(path, lines):
             f.write(line + "\n")
 
 
-def emit(name, c, owners):
-    if name in PROTECTED_CASES:
-        raise ValueError("case name %s is reserved" % name)
+def check(built):
+    """Case names and data files: no reserved name, no file written differently by two cases."""
+    owners = {}
+    for name, c in built.items():
+        if name in PROTECTED_CASES:
+            raise ValueError("case name %s is reserved" % name)
+        for fname, lines in c.data.items():
+            if fname in PROTECTED_DATA:
+                raise ValueError("%s: data file %s is reserved" % (name, fname))
+            if fname in owners and owners[fname][1] != lines:
+                raise ValueError("%s: data file %s already written differently by %s" % (name, fname, owners[fname][0]))
+            owners[fname] = (name, lines)
+        for sink, rows in c.expected.items():
+            if not rows:
+                raise ValueError("%s: expected/%s.jsonl would be empty" % (name, sink))
+
+
+def emit(name, c):
     for fname, lines in c.data.items():
-        if fname in PROTECTED_DATA:
-            raise ValueError("%s: data file %s is reserved" % (name, fname))
-        if fname in owners and owners[fname][1] != lines:
-            raise ValueError("%s: data file %s already written differently by %s" % (name, fname, owners[fname][0]))
-        owners[fname] = (name, lines)
         write(os.path.join(DATA, fname), lines)
     folder = os.path.join(ACC, name)
     shutil.rmtree(os.path.join(folder, "expected"), ignore_errors=True)
@@ -52,24 +62,18 @@ def emit(name, c, owners):
     with open(os.path.join(folder, "query.sql"), "w", encoding="utf-8", newline="\n") as f:
         f.write(c.query)
     for sink, rows in c.expected.items():
-        if not rows:
-            raise ValueError("%s: expected/%s.jsonl would be empty" % (name, sink))
         write(os.path.join(folder, "expected", sink + ".jsonl"), sqlo.jlines(rows))
     if c.errors is not None:
         write(os.path.join(folder, "expected", "errors.jsonl"), sqlo.jlines(c.errors))
 
 
 def main(only):
-    owners = {}
-    names = sorted(sqlo.CASES)
-    for name in names:
-        c = sqlo.CASES[name]()
-        if only and name not in only:
-            for fname, lines in c.data.items():
-                owners[fname] = (name, lines)
-            continue
-        emit(name, c, owners)
-        print("wrote", name)
+    built = {name: sqlo.CASES[name]() for name in sorted(sqlo.CASES)}  # every oracle runs before any write
+    check(built)
+    for name, c in built.items():
+        if not only or name in only:
+            emit(name, c)
+            print("wrote", name)
 
 
 if __name__ == "__main__":
