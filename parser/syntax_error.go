@@ -213,9 +213,10 @@ func typedLiteralPrefix(t lexer.Token) bool {
 }
 
 // progresses reports whether putting t in place of toks[idx] lets the parse succeed or fail
-// only later.
+// only later. Only the token after t is kept (then an end at its position): whether t fits is
+// decided by then, and the shorter input keeps the ~100 trials cheap.
 func progresses[G any](p *participle.Parser[G], toks []lexer.Token, idx int, t lexer.Token) bool {
-	trial := make([]lexer.Token, 0, len(toks)+1)
+	trial := make([]lexer.Token, 0, idx+3)
 	trial = append(trial, toks[:idx]...)
 	t.Pos = toks[idx].Pos
 	trial = append(trial, t)
@@ -225,7 +226,11 @@ func progresses[G any](p *participle.Parser[G], toks []lexer.Token, idx int, t l
 		eof.Pos.Column++
 		trial = append(trial, eof)
 	} else {
-		trial = append(trial, toks[idx+1:]...)
+		next := toks[idx+1]
+		trial = append(trial, next)
+		if !next.EOF() {
+			trial = append(trial, lexer.Token{Type: lexer.EOF, Pos: next.Pos})
+		}
 	}
 	_, err := parseTokens(p, trial)
 	var perr participle.Error
