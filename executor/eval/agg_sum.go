@@ -28,14 +28,16 @@ func newSum(a *planner.AggCall, t types.Type) (Accumulator, error) {
 		if a.T.Kind == types.KindDouble {
 			return &sumF64{scale: decScale(t)}, nil
 		}
-		return &sumI64{mul: mul}, nil
+		return &sumI64{mul: mul, prec: a.T.Precision}, nil
 	}
 	return nil, fmt.Errorf("sum of %s", t)
 }
 
-// sumI64 sums integers and DECIMALs (their unscaled values times mul, to reach the result scale).
+// sumI64 sums integers and DECIMALs (their unscaled values times mul, to reach the result
+// scale); a DECIMAL sum with more digits than the result's precision is NULL, like an overflow.
 type sumI64 struct {
 	mul   int64
+	prec  int
 	sum   []int64
 	flags []uint8
 }
@@ -86,7 +88,7 @@ func (s *sumI64) Merge(dst, src int32) {
 func (s *sumI64) Reset(g int32) { s.sum[g], s.flags[g] = 0, 0 }
 
 func (s *sumI64) Append(out *types.Vector, g int32) {
-	appendI64(out, s.sum[g], s.flags[g] == hasValue)
+	appendI64(out, s.sum[g], s.flags[g] == hasValue && fitsPrecision(s.sum[g], s.prec))
 }
 
 func (s *sumI64) Save(g int32) ([]byte, error) {

@@ -190,6 +190,14 @@ func (k *arithI64) loop(a, b, o []int64) bool {
 			bad |= (a[i] ^ b[i]) & (s ^ a[i])
 			o[i] = s
 		}
+	case '*':
+		// Products of operands within 32 bits cannot overflow; otherwise rows checks each.
+		var wide uint64
+		for i := range o {
+			wide |= uint64(a[i]+1<<31) | uint64(b[i]+1<<31)
+			o[i] = a[i] * b[i]
+		}
+		return wide>>32 == 0
 	default:
 		return false
 	}

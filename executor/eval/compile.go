@@ -11,6 +11,9 @@ import (
 // folded into a constant at compile time; literal patterns (LIKE, regular expressions, JSON
 // paths) and units are compiled once here. Errors report IR the kernels do not implement (an
 // unknown function, an argument type the planner should have converted), never data.
+//
+// A kernel keeps its output vectors and caches: it is not safe for concurrent use, so each task
+// compiles its own.
 func Compile(e planner.Expr) (Kernel, error) {
 	switch e := e.(type) {
 	case *planner.ColumnRef:
