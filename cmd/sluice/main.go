@@ -23,6 +23,9 @@ func commands() map[string]command {
 		"run":        {"run the queries of FILE… until their bounded inputs end (Ctrl-C stops)", runRun},
 		"explain":    {"print the operator DAG of FILE… (--format dot for Graphviz)", runExplain},
 		"validate":   {"parse and plan FILE…; print only errors, exit 1 on any", runValidate},
+		"bench":      {"print events/s per core for JSON-file workloads (--events N, --only NAME)", runBench},
+		"query":      {"answer SQL over the lake with DuckDB (--lake DIR, --format table|json|csv)", runQuery},
+		"lake":       {"lake tools: ddl (--athena|--glue FILE.sql…), tables", runLake},
 		"connectors": {"list every connector and its WITH options (--markdown for tables)", runConnectors},
 	}
 }
