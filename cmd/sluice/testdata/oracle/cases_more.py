@@ -528,3 +528,151 @@ CREATE STREAM lx03_out %s AS
             "sel_up": r["select"].upper(), "frm": r["from"] if r["from"] is not None else 0,
             "frm_abs": None if r["from"] is None else abs(r["from"])} for r in rows]
     return Case(q, {"lx03_src.jsonl": jlines(rows)}, {"lx03_out": out})
+
+
+@case("err05_shared_error_sink")
+def err05():
+    """Two sources naming the same error_sink folder: the records of both arrive (neither
+    source's records overwrite the other's)."""
+    a = [jline({"id": 1, "v": 1}), '{"id": 2, "v": ', jline({"id": 3, "v": 3})]
+    b = [jline({"id": 10, "v": 10}), jline({"id": 11, "v": "eleven"}), jline({"id": 12, "v": 12}), "]["]
+    q = """
+CREATE STREAM err05_a (id INT, v INT)
+  WITH (connector = 'file', path = 'err05_a.jsonl', format = 'json', error_sink = 'file://errors/shared/');
+CREATE STREAM err05_b (id INT, v INT)
+  WITH (connector = 'file', path = 'err05_b.jsonl', format = 'json', error_sink = 'file://errors/shared/');
+
+CREATE STREAM err05_out_a %s AS SELECT id, v FROM err05_a;
+CREATE STREAM err05_out_b %s AS SELECT id, v FROM err05_b;
+""" % (sink("err05_out_a"), sink("err05_out_b"))
+    errors = [{"reason": "decode", "raw": '{"id": 2, "v": '}, {"reason": "schema", "raw": b[1]},
+              {"reason": "decode", "raw": "]["}]
+    return Case(q, {"err05_a.jsonl": a, "err05_b.jsonl": b},
+                {"err05_out_a": [{"id": 1, "v": 1}, {"id": 3, "v": 3}],
+                 "err05_out_b": [{"id": 10, "v": 10}, {"id": 12, "v": 12}]}, errors)
+
+
+@case("err06_late_through_inprocess")
+def err06():
+    """A row that is late at a window fed by an in-process stream is sent to the error sink of
+    the source it came from; a row that is behind but removed by the WHERE before the window
+    has no window, so it is not late."""
+    t0 = ms("2026-04-14T00:00:00.000Z")
+    spec = [(0, 1), (4, 2), (9, 3), (13, 4), (22, 5), (31, 6), (3, 7), (35, 8), (5, -9), (44, 10), (52, 11),
+            (21, 12), (58, 13)]
+    rows = [{"v": v, "_t": t0 + s * SECOND} for s, v in spec]
+    late = late_rows([r for r in rows if r["v"] >= 0], SECOND, lambda t: [tumble(t, 10 * SECOND)], 0)
+    lines = jlines(mixed_ts(rows))
+    q = """
+CREATE STREAM err06_src (v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'err06_src.jsonl', format = 'json', error_sink = 'file://errors/err06/');
+
+CREATE STREAM err06_mid AS SELECT v, ts FROM err06_src WHERE v >= 0;
+
+CREATE TABLE err06_out %s AS
+  SELECT window_start, COUNT(*) AS n, SUM(v) AS total
+  FROM err06_mid
+  WINDOW TUMBLING (SIZE 10 SECONDS)
+  EMIT FINAL;
+""" % sink("err06_out")
+    passed = [r for r in rows if r["v"] >= 0]
+    kept = [r for r, lt in zip(passed, late) if not lt]
+    out = [{"window_start": iso(w[0]), "n": len(rs), "total": sum(r["v"] for r in rs)}
+           for w, rs in sorted(group(kept, lambda r: tumble(r["_t"], 10 * SECOND)).items())]
+    late_lines = {id(r) for r, lt in zip(passed, late) if lt}
+    errors = [{"reason": "late", "raw": line} for r, line in zip(rows, lines) if id(r) in late_lines]
+    assert len(errors) == 2
+    return Case(q, {"err06_src.jsonl": lines}, {"err06_out": out}, errors)
+
+
+@case("x_limit_with_other_query")
+def x_limit_other():
+    """LIMIT ends its own query only: another query over the same source still writes every
+    row. Marked x_: SQL.md describes LIMIT for transient queries."""
+    from cases_misc import Q_DECL, Q_ROWS
+    q = Q_DECL + """
+CREATE STREAM xl2_first %s AS SELECT id FROM q_src LIMIT 2;
+CREATE STREAM xl2_all %s AS SELECT id, name FROM q_src;
+""" % (sink("xl2_first"), sink("xl2_all"))
+    return Case(q, {"q_src.jsonl": jlines(Q_ROWS)},
+                {"xl2_first": [{"id": r["id"]} for r in Q_ROWS[:2]],
+                 "xl2_all": [{"id": r["id"], "name": r["name"]} for r in Q_ROWS]})
+
+
+@case("q04_alias_shadowing")
+def q04():
+    """WHERE sees the FROM columns, not the select list's aliases (`v * 2 AS v ... WHERE v > 4`
+    filters on the source's v), while a WHERE over a derived table sees the derived columns."""
+    from cases_misc import Q_DECL, Q_ROWS
+    q = Q_DECL + """
+CREATE STREAM q04_inner %s AS
+  SELECT id, v * 2 AS v FROM q_src WHERE v > 4;
+
+CREATE STREAM q04_outer %s AS
+  SELECT t.id, t.v FROM (SELECT id, v * 2 AS v FROM q_src) AS t WHERE t.v > 4;
+""" % (sink("q04_inner"), sink("q04_outer"))
+    inner = [{"id": r["id"], "v": r["v"] * 2} for r in Q_ROWS if r["v"] is not None and r["v"] > 4]
+    outer = [{"id": r["id"], "v": r["v"] * 2} for r in Q_ROWS if r["v"] is not None and r["v"] * 2 > 4]
+    assert inner != outer
+    return Case(q, {"q_src.jsonl": jlines(Q_ROWS)}, {"q04_inner": inner, "q04_outer": outer})
+
+
+@case("j09_lookup_then_window")
+def j09():
+    """A stream-table join into an in-process stream that keeps the stream's event time column,
+    then a tumbling window over it grouped by a table column."""
+    from cases_join import CUSTOMERS
+    q = TABLE_DECLS + """
+CREATE STREAM j09_enriched AS
+  SELECT o.order_id, c.tier, o.amount, o.ts
+  FROM st_orders o JOIN st_customers c ON o.customer_id = c.id;
+
+CREATE TABLE j09_by_tier %s AS
+  SELECT tier, window_start, COUNT(*) AS n, SUM(amount) AS total
+  FROM j09_enriched
+  WINDOW TUMBLING (SIZE 30 SECONDS)
+  GROUP BY tier
+  EMIT FINAL;
+""" % sink("j09_by_tier")
+    assert CUSTOMERS
+    rows = []
+    for o, c, a, s in SHOP:
+        hit = None if c is None else latest(c, C0 + s * SECOND)
+        if hit is not None:
+            rows.append({"tier": hit[1], "amount": a, "_t": C0 + s * SECOND})
+    out = [{"tier": t, "window_start": iso(w[0]), "n": len(rs), "total": sum(r["amount"] for r in rs)}
+           for (t, w), rs in sorted(group(rows, lambda r: (r["tier"], tumble(r["_t"], 30 * SECOND))).items())]
+    return Case(q, table_data(), {"j09_by_tier": out})
+
+
+@case("ty04_no_trailing_newline")
+def ty04():
+    """The last line of a JSON-lines file without a final newline is still a row."""
+    text = '{"id":1,"s":"a"}\n{"id":2,"s":"b"}\n{"id":3,"s":"last"}'
+    q = """
+CREATE STREAM ty04_src (id INT, s STRING)
+  WITH (connector = 'file', path = 'ty04_src.jsonl', format = 'json');
+
+CREATE STREAM ty04_out %s AS SELECT id, s FROM ty04_src;
+""" % sink("ty04_out")
+    return Case(q, {"ty04_src.jsonl": text}, {"ty04_out": [{"id": 1, "s": "a"}, {"id": 2, "s": "b"}, {"id": 3, "s": "last"}]})
+
+
+@case("ty05_crlf_lines")
+def ty05():
+    """CRLF line endings: JSON lines (the CR is JSON whitespace) and CSV (RFC 4180's own line
+    ending: the CR is not part of the last field)."""
+    js = '{"id":1,"s":"a"}\r\n{"id":2,"s":"b"}\r\n'
+    cs = 'id,s,x\r\n1,a,1.5\r\n2,"b, c",2.5\r\n'
+    q = """
+CREATE STREAM ty05_json (id INT, s STRING)
+  WITH (connector = 'file', path = 'ty05_src.jsonl', format = 'json');
+CREATE STREAM ty05_csv (id INT, s STRING, x DOUBLE)
+  WITH (connector = 'file', path = 'ty05_src.csv', format = 'csv');
+
+CREATE STREAM ty05_out_json %s AS SELECT id, CONCAT(s, '|') AS s FROM ty05_json;
+CREATE STREAM ty05_out_csv %s AS SELECT id, CONCAT(s, '|') AS s, x * 2 AS x2 FROM ty05_csv;
+""" % (sink("ty05_out_json"), sink("ty05_out_csv"))
+    return Case(q, {"ty05_src.jsonl": js, "ty05_src.csv": cs},
+                {"ty05_out_json": [{"id": 1, "s": "a|"}, {"id": 2, "s": "b|"}],
+                 "ty05_out_csv": [{"id": 1, "s": "a|", "x2": 3.0}, {"id": 2, "s": "b, c|", "x2": 5.0}]})

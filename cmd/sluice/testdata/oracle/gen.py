@@ -31,7 +31,11 @@ PROTECTED_DATA = {"readings.jsonl", "readings_bad.jsonl"}
 
 
 def write(path, lines):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
+    """Writes lines, each ending in a newline; a str is written as it is (exact bytes)."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        if isinstance(lines, str):
+            f.write(lines)
+            return
         for line in lines:
             f.write(line + "\n")
 

@@ -29,7 +29,7 @@ class Case:
     """What a case function returns.
 
     query: the text of query.sql.
-    data: {file name in _data/: list of lines (str)}.
+    data: {file name in _data/: list of lines (str), or one str written byte for byte}.
     expected: {sink name: list of dict rows (keys in select-list order)}.
     errors: None (no errors.jsonl) or a list of {"reason": ..., "raw": ...}.
     """
