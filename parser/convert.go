@@ -51,7 +51,7 @@ func (c *converter) statement(g *gStatement) Statement {
 
 func (c *converter) set(at Pos, g *gSet) *Set {
 	return &Set{At: at, Key: unquote(g.Key), Value: unquote(g.Value.Value),
-		KeyPos: at, ValuePos: pos(g.Value.Pos)}
+		KeyPos: pos(g.Pos), ValuePos: pos(g.Value.Pos)}
 }
 
 func (c *converter) create(at Pos, g *gCreate) Statement {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,19 +16,27 @@ import (
 //	expr    input is an expression; prints its canonical form and a fully parenthesised form
 //	error   input is a file that must not parse; prints the error list
 func TestParse(t *testing.T) {
-	datadriven.Walk(t, "testdata", func(t *testing.T, path string) {
-		datadriven.RunTest(t, path, func(t *testing.T, td *datadriven.TestData) string {
-			switch td.Cmd {
-			case "parse", "ast":
-				return runParse(t, td)
-			case "expr":
-				return runExpr(t, td)
-			case "error":
-				return runError(t, td)
-			}
-			t.Fatalf("%s: unknown command %q", td.Pos, td.Cmd)
-			return ""
-		})
+	paths, err := filepath.Glob("testdata/*.test")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) { runFile(t, path) })
+	}
+}
+
+func runFile(t *testing.T, path string) {
+	datadriven.RunTest(t, path, func(t *testing.T, td *datadriven.TestData) string {
+		switch td.Cmd {
+		case "parse", "ast":
+			return runParse(t, td)
+		case "expr":
+			return runExpr(t, td)
+		case "error":
+			return runError(t, td)
+		}
+		t.Fatalf("%s: unknown command %q", td.Pos, td.Cmd)
+		return ""
 	})
 }
 
