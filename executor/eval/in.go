@@ -29,16 +29,18 @@ func buildIn(c *planner.Call, args []Kernel) (Kernel, error) {
 	}
 	switch types.Storage(t.Kind) {
 	case types.StoreI64:
-		return newIn(cast, getI64, lookupOf[int64]), nil
+		return newIn(cast, getI64, lookupOf[int64], equal[int64]), nil
 	case types.StoreF64:
-		return newIn(cast, getF64, lookupOf[float64]), nil
+		return newIn(cast, getF64, lookupOf[float64], equal[float64]), nil
 	case types.StoreStr:
-		return newIn(cast, getStr, lookupOf[string]), nil
+		return newIn(cast, getStr, lookupOf[string], equal[string]), nil
 	case types.StoreBool:
-		return newIn(cast, getBool, lookupOf[bool]), nil
+		return newIn(cast, getBool, lookupOf[bool], equal[bool]), nil
 	}
-	return newIn(cast, getAny, lookupAny), nil
+	return newIn(cast, getAny, lookupAny, valueEqual), nil
 }
+
+func equal[T comparable](a, b T) bool { return a == b }
 
 // lookupOf returns a membership test over vals.
 func lookupOf[T comparable](vals []T) func(T) bool {
@@ -81,10 +83,9 @@ type inKernel[T any] struct {
 	out     *types.Vector
 }
 
-func newIn[T any](args []Kernel, get col[T], mk func([]T) func(T) bool) Kernel {
-	k := &inKernel[T]{x: args[0], items: args[1:], get: get, out: newOut(types.Bool)}
+func newIn[T any](args []Kernel, get col[T], mk func([]T) func(T) bool, eq func(a, b T) bool) Kernel {
+	k := &inKernel[T]{x: args[0], items: args[1:], get: get, eq: eq, out: newOut(types.Bool)}
 	k.vs = make([]*types.Vector, len(k.items))
-	k.eq = func(a, b T) bool { return mk([]T{a})(b) }
 	var vals []T
 	for _, it := range k.items {
 		v, ok := constValue(it)
@@ -114,6 +115,11 @@ func (k *inKernel[T]) Eval(bt *types.Batch) (*types.Vector, error) {
 	if k.lookup == nil {
 		if err := evalAll(bt, k.items, k.vs); err != nil {
 			return nil, err
+		}
+		for _, v := range k.vs {
+			if err := checkLen(v, n); err != nil {
+				return nil, err
+			}
 		}
 	}
 	xs := k.get(vx)
