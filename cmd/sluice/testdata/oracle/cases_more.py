@@ -676,3 +676,133 @@ CREATE STREAM ty05_out_csv %s AS SELECT id, CONCAT(s, '|') AS s, x * 2 AS x2 FRO
     return Case(q, {"ty05_src.jsonl": js, "ty05_src.csv": cs},
                 {"ty05_out_json": [{"id": 1, "s": "a|"}, {"id": 2, "s": "b|"}],
                  "ty05_out_csv": [{"id": 1, "s": "a|", "x2": 3.0}, {"id": 2, "s": "b, c|", "x2": 5.0}]})
+
+
+@case("ex12_expression_corners")
+def ex12():
+    """Parsing and typing corners: an integer literal beyond INT is a BIGINT, unary minus with %,
+    `NOT a = b` is NOT (a = b), BETWEEN ... AND ... AND ..., IN with expressions and columns in
+    the list, COALESCE widening INT to DOUBLE, a NULL literal, nested calls."""
+    data = [(1, 1, "  abcdef "), (2, 5, "xy"), (5, 2, None), (None, 3, "   "), (4, 4, "Q")]
+    rows = [{"id": i, "a": a, "b": b, "s": s} for i, (a, b, s) in enumerate(data, 1)]
+    q = """
+CREATE STREAM ex12_src (id INT, a INT, b INT, s STRING)
+  WITH (connector = 'file', path = 'ex12_src.jsonl', format = 'json');
+
+CREATE STREAM ex12_out %s AS
+  SELECT id, a + 3000000000 AS big, -7 %% 3 AS neg_mod, 2 - -3 AS minus_neg, -a * 2 AS neg_times,
+         NOT a = b AS not_eq, a BETWEEN 1 AND 4 AND b > 2 AS btw_and, a + 1 IN (2, b, 10) AS in_exprs,
+         COALESCE(a, 0.5) AS widened, NULL AS nothing, CAST(NULL AS INT) AS typed_null,
+         UPPER(SUBSTRING(TRIM(s), 1, 3)) AS nested, LENGTH(TRIM(s)) AS trimmed_len
+  FROM ex12_src;
+""" % sink("ex12_out")
+    from sqlo import in3, not3, between3
+    out = []
+    for r in rows:
+        a, b, s = r["a"], r["b"], r["s"]
+        t = None if s is None else s.strip(" ")
+        out.append({"id": r["id"], "big": add(a, 3000000000), "neg_mod": -1, "minus_neg": 5,
+                    "neg_times": None if a is None else -a * 2, "not_eq": not3(cmp3(op.eq, a, b)),
+                    "btw_and": and3(between3(a, 1, 4), cmp3(op.gt, b, 2)),
+                    "in_exprs": in3(add(a, 1), [2, b, 10]), "widened": 0.5 if a is None else float(a),
+                    "nothing": None, "typed_null": None, "nested": None if t is None else t[:3].upper(),
+                    "trimmed_len": None if t is None else len(t)})
+    return Case(q, {"ex12_src.jsonl": jlines(rows)}, {"ex12_out": out})
+
+
+@case("fn09_literal_patterns")
+def fn09():
+    """REPLACE and SPLIT take their search text literally ('.' and '|' are not regular
+    expressions); in SQL string literals a backslash is an ordinary character, so
+    REGEXP_EXTRACT(s, '(\\d+)\\.(\\d+)', 2) sees RE2's \\d and \\.; LIKE with a pattern built
+    from a column."""
+    data = [("v12.34", "a.b.c", "x|y|z", "ab"), ("no dots", "a.b", "p|q", "no"), ("3.14 and 2.71", "...", "|", "zz"),
+            (None, None, None, None)]
+    rows = [{"id": i, "s": s, "dots": d, "pipes": p, "prefix": pr} for i, (s, d, p, pr) in enumerate(data, 1)]
+    q = r"""
+CREATE STREAM fn09_src (id INT, s STRING, dots STRING, pipes STRING, prefix STRING)
+  WITH (connector = 'file', path = 'fn09_src.jsonl', format = 'json');
+
+CREATE STREAM fn09_out %s AS
+  SELECT id, REPLACE(dots, '.', '-') AS dashed, SPLIT(dots, '.')[2] AS dot2, SPLIT(pipes, '|')[2] AS pipe2,
+         REGEXP_EXTRACT(s, '(\d+)\.(\d+)', 2) AS decimals, REGEXP_EXTRACT(s, '\d+') AS first_int,
+         s LIKE CONCAT(prefix, '%%') AS has_prefix, 'back\slash' AS literal
+  FROM fn09_src;
+""" % sink("fn09_out")
+    import re
+
+    def split_at(v, sep, i):
+        if v is None:
+            return None
+        p = v.split(sep)
+        return p[i - 1] if i <= len(p) else None
+
+    def ext(v, rx, g=0):
+        if v is None:
+            return None
+        m = re.search(rx, v)
+        return None if m is None else m.group(g)
+    out = []
+    for r in rows:
+        s, d, p, pr = r["s"], r["dots"], r["pipes"], r["prefix"]
+        out.append({"id": r["id"], "dashed": None if d is None else d.replace(".", "-"), "dot2": split_at(d, ".", 2),
+                    "pipe2": split_at(p, "|", 2), "decimals": ext(s, r"(\d+)\.(\d+)", 2), "first_int": ext(s, r"\d+"),
+                    "has_prefix": None if s is None or pr is None else s.startswith(pr), "literal": "back\\slash"})
+    return Case(q, {"fn09_src.jsonl": jlines(rows)}, {"fn09_out": out})
+
+
+@case("w13_windows_before_1970")
+def w13():
+    """Epoch-aligned windows also before 1970 (negative epoch milliseconds): a row at
+    1969-12-31T23:59:50Z is in the 15-second window starting 23:59:45, not one starting at 0."""
+    t0 = ms("1969-12-31T23:59:30.000Z")
+    offs = [0, 7_500, 14_999, 15_000, 20_000, 29_999, 30_000, 35_000, 44_999, 45_000, 52_000]
+    rows = [{"v": i + 1, "_t": t0 + o} for i, o in enumerate(offs)]
+    q = """
+CREATE STREAM w13_src (v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'w13_src.jsonl', format = 'json');
+
+CREATE TABLE w13_out %s AS
+  SELECT window_start, window_end, COUNT(*) AS n, SUM(v) AS total
+  FROM w13_src
+  WINDOW TUMBLING (SIZE 15 SECONDS)
+  EMIT FINAL;
+""" % sink("w13_out")
+    out = [{"window_start": iso(w[0]), "window_end": iso(w[1]), "n": len(rs), "total": sum(r["v"] for r in rs)}
+           for w, rs in sorted(group(rows, lambda r: tumble(r["_t"], 15 * SECOND)).items())]
+    data = [{"v": r["v"], "ts": iso(r["_t"])} for r in rows]
+    return Case(q, {"w13_src.jsonl": jlines(data)}, {"w13_out": out})
+
+
+@case("w14_epoch_alignment")
+def w14():
+    """Windows are aligned to the epoch, not to the first row, the hour or the day: 7-minute
+    tumbling windows and 5-minute windows hopping by 3 minutes."""
+    rnd = random.Random(14)
+    t0 = ms("2026-04-15T10:02:00.000Z")
+    rows = [{"v": rnd.randint(1, 9), "_t": t0 + o} for o in sorted(rnd.randint(0, 40 * MINUTE) for _ in range(40))]
+    q = """
+CREATE STREAM w14_src (v INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'w14_src.jsonl', format = 'json');
+
+CREATE TABLE w14_sevens %s AS
+  SELECT window_start, window_end, COUNT(*) AS n, SUM(v) AS total
+  FROM w14_src
+  WINDOW TUMBLING (SIZE 7 MINUTES)
+  EMIT FINAL;
+
+CREATE TABLE w14_hops %s AS
+  SELECT window_start, window_end, COUNT(*) AS n
+  FROM w14_src
+  WINDOW HOPPING (SIZE 5 MINUTES, ADVANCE BY 3 MINUTES)
+  EMIT FINAL;
+""" % (sink("w14_sevens"), sink("w14_hops"))
+    sevens = [{"window_start": iso(w[0]), "window_end": iso(w[1]), "n": len(rs), "total": sum(r["v"] for r in rs)}
+              for w, rs in sorted(group(rows, lambda r: tumble(r["_t"], 7 * MINUTE)).items())]
+    assert any((w[0] // MINUTE) % 60 not in (0, 2) for w in [tumble(r["_t"], 7 * MINUTE) for r in rows])
+    g = {}
+    for r in rows:
+        for w in hops(r["_t"], 5 * MINUTE, 3 * MINUTE):
+            g.setdefault(w, []).append(r)
+    hop = [{"window_start": iso(s), "window_end": iso(e), "n": len(rs)} for (s, e), rs in sorted(g.items())]
+    return Case(q, {"w14_src.jsonl": jlines(mixed_ts(rows))}, {"w14_sevens": sevens, "w14_hops": hop})
