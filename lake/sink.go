@@ -101,6 +101,7 @@ func (s *Sink) Write(ctx context.Context, b *types.Batch) error {
 	if s.err != nil {
 		return s.err
 	}
+	b = s.withTime(b)
 	for _, g := range s.groups(b) {
 		if err := s.writeGroup(ctx, b, g.path, g.rows); err != nil {
 			return err
@@ -108,6 +109,21 @@ func (s *Sink) Write(ctx context.Context, b *types.Batch) error {
 	}
 	s.seq += int64(b.Len)
 	return nil
+}
+
+// withTime returns b with an event time for every row: a batch without Time (a contract
+// breach upstream) gets the arrival time rather than crashing the sink.
+func (s *Sink) withTime(b *types.Batch) *types.Batch {
+	if len(b.Time) >= b.Len {
+		return b
+	}
+	c := *b
+	c.Time = append(make([]int64, 0, b.Len), b.Time...)
+	now := s.o.Now().UnixMilli()
+	for len(c.Time) < b.Len {
+		c.Time = append(c.Time, now)
+	}
+	return &c
 }
 
 // group is the rows of a batch that fall into one partition, in input order.

@@ -233,3 +233,16 @@ func containsPrefix(xs []string, p string) bool {
 	}
 	return false
 }
+
+func TestSinkBatchWithoutTime(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestSink(t, dir, SinkOptions{PartitionBy: "dt", Now: func() time.Time { return time.UnixMilli(86_400_000) }})
+	b := testBatch([]any{"a", "b"}, nil, 1)
+	if err := s.Write(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	s.Close(context.Background())
+	if got := tree(t, dir); len(got) != 1 || !strings.HasPrefix(got[0], "dt=1970-01-02/") {
+		t.Fatalf("%v", got)
+	}
+}

@@ -159,3 +159,27 @@ func TestSluiceType(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedPartitionColumns partitions by a column of every scalar type: DuckDB reads each back
+// from the folder names with its type.
+func TestTypedPartitionColumns(t *testing.T) {
+	s := types.NewSchema(types.Field{Name: "b", Type: types.Bool}, types.Field{Name: "i", Type: types.Int},
+		types.Field{Name: "dec", Type: types.Decimal(8, 3)}, types.Field{Name: "d", Type: types.Double},
+		types.Field{Name: "day", Type: types.Date}, types.Field{Name: "ts", Type: types.Timestamp}, types.Field{Name: "v", Type: types.BigInt})
+	rows := [][]any{
+		{true, int64(-5), int64(-1234), 0.1, int64(20417), int64(1764064800123), int64(1)},
+		{false, int64(7), int64(5), -2.5e-7, int64(-1), int64(-1), int64(2)},
+	}
+	root := t.TempDir()
+	writeSink(t, "typed", root, s, map[string]string{"path": "lake/typed", "format": "parquet", "partition_by": "b,i,dec,d,day,ts"},
+		batchOf(s, rows, []int64{0, 0}, 1))
+	db := open(t, filepath.Join(root, "lake"))
+	r := query(t, db, "SELECT * FROM lake.typed ORDER BY v")
+	for i, want := range rows {
+		for c := range want {
+			if r.Rows[i][c] != want[c] {
+				t.Errorf("row %d %s: got %#v, want %#v", i, s.Fields[c].Name, r.Rows[i][c], want[c])
+			}
+		}
+	}
+}
