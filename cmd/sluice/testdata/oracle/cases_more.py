@@ -806,3 +806,85 @@ CREATE TABLE w14_hops %s AS
             g.setdefault(w, []).append(r)
     hop = [{"window_start": iso(s), "window_end": iso(e), "n": len(rs)} for (s, e), rs in sorted(g.items())]
     return Case(q, {"w14_src.jsonl": jlines(mixed_ts(rows))}, {"w14_sevens": sevens, "w14_hops": hop})
+
+
+@case("sqlmd01_example_pipeline")
+def sqlmd01():
+    """SQL.md's own example pipeline (orders -> big_orders -> revenue), with `amount` kept in
+    big_orders so that revenue's SUM(amount) binds: WHERE, DEDUPLICATE BY ... WITHIN 1 HOUR,
+    UPPER, a 10-second tumbling window with a 2-second grace period over an in-process stream,
+    late rows (judged at the window with the source's watermark, which every row read
+    advances) sent to the source's error sink; a duplicate or filtered row is never late."""
+    rnd = random.Random(1125)
+    t0 = ms("2026-11-25T10:00:00.000Z")
+    rows, n = [], 0
+    for i in range(70):
+        base = t0 + i * 1000
+        if i > 5 and i % 9 == 0:  # a duplicate of a recent order, other amount
+            src = rows[-rnd.randint(1, 5)]
+            rows.append(dict(src, amount=round(rnd.uniform(11, 99), 2), _t=base + rnd.randint(0, 3000)))
+            continue
+        n += 1
+        rows.append({"event_id": "o%03d" % n, "customer_id": "c%d" % rnd.randint(1, 9),
+                     "amount": round(rnd.uniform(1, 60), 2), "country": rnd.choice(["de", "DE", "fr", "Fr", "us", None]),
+                     "_t": base + rnd.randint(0, 3000)})
+    # Late rows, 40 s behind: unique and passing the filter (late), a small one (filtered, not
+    # late), a duplicate of an early order (deduplicated, not late).
+    rows.insert(50, {"event_id": "late1", "customer_id": "c1", "amount": 50.0, "country": "de", "_t": rows[49]["_t"] - 40_000})
+    rows.insert(58, {"event_id": "late2", "customer_id": "c2", "amount": 20.0, "country": None, "_t": rows[57]["_t"] - 45_000})
+    rows.insert(60, {"event_id": "late3", "customer_id": "c3", "amount": 5.0, "country": "fr", "_t": rows[59]["_t"] - 40_000})
+    rows.insert(66, dict(rows[3], _t=rows[65]["_t"] - 50_000))
+    lines = jlines(mixed_ts(rows))
+    q = """
+CREATE STREAM orders (
+  event_id    STRING NOT NULL,
+  customer_id STRING,
+  amount      DOUBLE,
+  country     STRING,
+  ts          TIMESTAMP,
+  WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
+) WITH (connector = 'file', path = 'sqlmd01_orders.jsonl', format = 'json',
+        error_sink = 'file://errors/orders/');
+
+CREATE STREAM big_orders AS
+  SELECT event_id, customer_id, amount, amount * 100 AS cents, UPPER(country) AS country, ts
+  FROM orders
+  WHERE amount > 10
+  DEDUPLICATE BY event_id WITHIN INTERVAL '1' HOUR;
+
+CREATE TABLE revenue WITH (connector = 'file', path = 'out/revenue.jsonl', format = 'json') AS
+  SELECT country, window_start, window_end, COUNT(*) AS orders, SUM(amount) AS revenue
+  FROM big_orders
+  WINDOW TUMBLING (SIZE 10 SECONDS, GRACE PERIOD 2 SECONDS)
+  GROUP BY country
+  EMIT FINAL;
+
+CREATE STREAM big_orders_out WITH (connector = 'file', path = 'out/big_orders_out.jsonl', format = 'json') AS
+  SELECT event_id, cents, country FROM big_orders;
+"""
+    top, seen, big, kept, errors = None, {}, [], [], []
+    for r, line in zip(rows, lines):
+        wm = None if top is None else top - 5 * SECOND
+        top = r["_t"] if top is None else max(top, r["_t"])
+        if not r["amount"] > 10:
+            continue
+        if r["event_id"] in seen:
+            assert r["_t"] - seen[r["event_id"]] < HOUR_MS
+            continue
+        seen[r["event_id"]] = r["_t"]
+        big.append({"event_id": r["event_id"], "cents": r["amount"] * 100,
+                    "country": None if r["country"] is None else r["country"].upper()})
+        end = tumble(r["_t"], 10 * SECOND)[1]
+        assert wm is None or abs(wm - (end + 2 * SECOND)) >= SECOND
+        if wm is not None and wm >= end + 2 * SECOND:
+            errors.append({"reason": "late", "raw": line})
+        else:
+            kept.append(dict(r, country=big[-1]["country"]))
+    assert [e["raw"] for e in errors] == [l for l in lines if '"late1"' in l or '"late2"' in l]
+    rev = [{"country": c, "window_start": iso(w[0]), "window_end": iso(w[1]), "orders": len(rs),
+            "revenue": sum(r["amount"] for r in rs)}
+           for (c, w), rs in group(kept, lambda r: (r["country"], tumble(r["_t"], 10 * SECOND))).items()]
+    return Case(q, {"sqlmd01_orders.jsonl": lines}, {"revenue": rev, "big_orders_out": big}, errors)
+
+
+HOUR_MS = 3_600_000
