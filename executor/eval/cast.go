@@ -89,16 +89,14 @@ func castFromF64(arg Kernel, to types.Type) Kernel {
 }
 
 func castFromBool(arg Kernel, to types.Type) Kernel {
-	k := &unary[bool, int64]{arg: arg, in: getBool}
 	switch types.Storage(to.Kind) {
 	case types.StoreI64:
 		one := int64(1)
 		if to.Kind == types.KindDecimal {
 			one, _ = pow10(to.Scale)
 		}
-		k.ref, k.out = refI64, newOut(to)
-		k.f = func(v bool) (int64, bool) { return b2i(v) * one, true }
-		return k
+		return &unary[bool, int64]{arg: arg, in: getBool, ref: refI64, out: newOut(to),
+			f: func(v bool) (int64, bool) { return b2i(v) * one, true }}
 	case types.StoreF64:
 		return &unary[bool, float64]{arg: arg, in: getBool, ref: refF64, out: newOut(to),
 			f: func(v bool) (float64, bool) { return float64(b2i(v)), true }}
