@@ -12,6 +12,17 @@
 //   - keywords, units and type names are upper-case strings;
 //   - number literals keep their source text (the planner picks INT/BIGINT/DOUBLE/DECIMAL);
 //   - "!=" is stored as "<>".
+//
+// Choices where SQL.md is silent (ksqlDB/Flink-like):
+//   - a select-list alias needs AS (`COUNT(*) AS n`); a table alias may omit it (`FROM orders o`),
+//     which keeps misspelt clause keywords detectable ("expected FROM, found 'FORM'");
+//   - the last statement of a file may omit its ';';
+//   - comparisons do not chain (a = b = c is an error), as in PostgreSQL;
+//   - VARCHAR(n) is STRING (n is dropped); TIMESTAMP(3) keeps 3 in Params; INTEGER is INT;
+//   - DESCRIPTOR(cols) is always Flink's descriptor, never a user function; TABLE name is a
+//     table-function argument;
+//   - reserved words (keywords.go) can be names only when quoted; other keywords (SIZE, DATE,
+//     STREAM, ...) are ordinary names outside their clause.
 package parser
 
 // Node is implemented by every AST node.
