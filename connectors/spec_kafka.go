@@ -37,6 +37,8 @@ var KafkaSpec = &Spec{
 			Doc: "a partition without a new record for this long stops holding the watermark back"},
 		{Name: "commit_interval", Type: OptDuration, Default: "5s", Use: SourceOnly,
 			Doc: "how often the consumer group's offsets are committed (only offsets of rows already written by every sink)"},
+		{Name: "session_timeout", Type: OptDuration, Default: "45s", Use: SourceOnly,
+			Doc: "how long the group waits for a silent member (a crashed process) before giving its partitions to the others"},
 		{Name: "headers", Type: OptString, Use: SinkOnly,
 			Doc: "the MAP<STRING,STRING> column whose entries become record headers (default: the column `_headers` when there is one)"},
 		{Name: "linger", Type: OptDuration, Default: "5ms", Use: SinkOnly,
