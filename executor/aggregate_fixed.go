@@ -20,6 +20,7 @@ type fixed struct {
 	index   *window.Index
 	run     []int32 // per group: the run of rows (EMIT CHANGES) that last updated it
 	runID   int32
+	bySlot  [][]int32 // per batch: each row's group in its j-th window
 }
 
 func newFixed(a *aggregate, size, advance int64) *fixed {
@@ -61,9 +62,9 @@ func (f *fixed) process(ctx *Context, b *types.Batch) error {
 	if err != nil {
 		return err
 	}
-	for j := range f.slots {
-		f.assign(b, j, late)
-		f.a.updateAll(f.a.groups[:b.Len], b.Time)
+	f.assign(b, late)
+	for _, groups := range f.bySlot {
+		f.a.updateAll(groups[:b.Len], b.Time)
 	}
 	return nil
 }
@@ -87,20 +88,34 @@ func (f *fixed) dropLate(ctx *Context, b *types.Batch) ([]bool, error) {
 	return late, nil
 }
 
-// assign sets groups[i] to row i's group in its j-th latest window, or -1 when the row is late,
-// has no such window, or that window is closed.
-func (f *fixed) assign(b *types.Batch, j int, late []bool) {
-	groups := f.a.groups
+// assign sets bySlot[j][i] to row i's group in its j-th window (earliest first), or -1 when the
+// row is late, has no such window, or that window is closed. Groups are created row by row, so a
+// window's groups are in the order of their first rows.
+func (f *fixed) assign(b *types.Batch, late []bool) {
+	for len(f.bySlot) < f.slots {
+		f.bySlot = append(f.bySlot, nil)
+	}
+	for j := range f.bySlot {
+		f.bySlot[j] = growTo(f.bySlot[j][:0], b.Len)
+	}
 	for i, t := range b.Time[:b.Len] {
-		groups[i] = -1
-		if late != nil && late[i] {
-			continue
-		}
-		s, ok := f.start(t, j)
-		if ok && (j == 0 || !window.Closed(s+f.size, f.grace, watermark.Effective(f.a.wm, b.WM, i))) {
-			groups[i] = f.group(i, s)
+		for j := range f.slots {
+			f.bySlot[j][i] = -1
+			if late == nil || !late[i] {
+				f.bySlot[j][i] = f.openGroup(b, i, t, f.slots-1-j)
+			}
 		}
 	}
+}
+
+// openGroup returns row i's group in its k-th latest window, or -1 when there is none or it is
+// closed.
+func (f *fixed) openGroup(b *types.Batch, i int, t int64, k int) int32 {
+	s, ok := f.start(t, k)
+	if !ok || k > 0 && window.Closed(s+f.size, f.grace, watermark.Effective(f.a.wm, b.WM, i)) {
+		return -1
+	}
+	return f.group(i, s)
 }
 
 // processChanges updates and emits row by row. For tumbling windows, consecutive rows that touch

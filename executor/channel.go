@@ -89,3 +89,23 @@ func (o *outbox) sendOne(ctx context.Context, t *target, m message) error {
 		return ctx.Err()
 	}
 }
+
+// abandoned returns a channel that is closed once every consumer has stopped reading (nil, never
+// closed, for a task without consumers), so that a task stops even when it has nothing to send.
+func (o *outbox) abandoned(ctx context.Context) <-chan struct{} {
+	if len(o.targets) == 0 {
+		return nil
+	}
+	ch := make(chan struct{})
+	go func() {
+		for _, t := range o.targets {
+			select {
+			case <-t.in.done:
+			case <-ctx.Done():
+				return
+			}
+		}
+		close(ch)
+	}()
+	return ch
+}

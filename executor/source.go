@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sluicedata/sluice/connectors"
@@ -40,7 +41,7 @@ type sourceTask struct {
 	active    bool  // emitted since the last tick
 	caughtUp  bool
 	rejectErr error
-	abandoned bool
+	abandoned atomic.Bool // every consumer has stopped: the source was cancelled for that
 }
 
 func newSourceTask(n *planner.Node, op *planner.SourceOp, src connectors.Source, rt *runtime) *sourceTask {
@@ -63,6 +64,7 @@ func (s *sourceTask) run(ctx context.Context) error {
 	s.mu.Unlock()
 	tickerDone := make(chan struct{})
 	go s.tick(sctx, tickerDone)
+	go s.watch(sctx)
 	err := s.src.Run(sctx, s)
 	cancel()
 	<-tickerDone
@@ -72,7 +74,7 @@ func (s *sourceTask) run(ctx context.Context) error {
 // finish ends the source's output after its Run returned err.
 func (s *sourceTask) finish(ctx context.Context, err error) error {
 	switch {
-	case s.abandoned:
+	case s.abandoned.Load():
 		return nil
 	case s.rejectErr != nil:
 		return s.rejectErr
@@ -125,10 +127,21 @@ func (s *sourceTask) Emit(b *types.Batch) error {
 // stop turns errAbandoned into the end of the source (its context is cancelled).
 func (s *sourceTask) stop(err error) error {
 	if errors.Is(err, errAbandoned) {
-		s.abandoned = true
+		s.abandoned.Store(true)
 		s.cancel()
 	}
 	return err
+}
+
+// watch cancels the source once every consumer has stopped (a LIMIT was reached downstream),
+// even while the source is idle.
+func (s *sourceTask) watch(ctx context.Context) {
+	select {
+	case <-s.out.abandoned(ctx):
+		s.abandoned.Store(true)
+		s.cancel()
+	case <-ctx.Done():
+	}
 }
 
 // stamp returns a copy of b (the connector's batch is not modified) with Time and WM set, and

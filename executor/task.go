@@ -40,8 +40,11 @@ func (t *opTask) run(ctx context.Context) error {
 	}
 	t.octx.Ctx = ctx
 	t.octx.emit = func(b *types.Batch) error { return t.out.send(ctx, message{kind: msgBatch, batch: b}) }
+	gone := t.out.abandoned(ctx)
 	for {
 		select {
+		case <-gone:
+			return nil
 		case m := <-t.in.ch:
 			done, err := t.handle(m)
 			t.stats.Entries.Store(int64(t.op.State().Entries))
@@ -82,7 +85,11 @@ func (t *opTask) process(port int, b *types.Batch) error {
 
 // advance records port's watermark, tells a PortObserver, and, when the combined watermark
 // moved, gives it to the operator and forwards what the operator returns.
-func (t *opTask) advance(port int, wm int64) error {
+func (t *opTask) advance(port int, wm int64) error { return t.advanceTo(port, wm, true) }
+
+// advanceTo is advance; with forward false the operator's result is not forwarded (at the end
+// of input, what Finish emits must precede the final watermark).
+func (t *opTask) advanceTo(port int, wm int64, forward bool) error {
 	if t.octx.ended || !t.octx.marks.Advance(port, wm) {
 		return nil
 	}
@@ -95,7 +102,7 @@ func (t *opTask) advance(port int, wm int64) error {
 	}
 	t.lastMin = m
 	out, err := t.op.Watermark(t.octx, m)
-	if err != nil {
+	if err != nil || !forward {
 		return err
 	}
 	return t.forward(out)
@@ -152,10 +159,11 @@ func (t *opTask) endPort(port int) (bool, error) {
 	if err := t.caughtUp(port); err != nil {
 		return false, err
 	}
-	if err := t.advance(port, types.MaxTime); err != nil {
+	last := t.nEnded == len(t.ended)
+	if err := t.advanceTo(port, types.MaxTime, !last); err != nil {
 		return false, err
 	}
-	if t.nEnded < len(t.ended) && !t.octx.ended {
+	if !last && !t.octx.ended {
 		return false, nil
 	}
 	if !t.octx.ended {
