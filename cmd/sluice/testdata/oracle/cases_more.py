@@ -888,3 +888,56 @@ CREATE STREAM big_orders_out WITH (connector = 'file', path = 'out/big_orders_ou
 
 
 HOUR_MS = 3_600_000
+
+
+@case("w15_session_no_group_by")
+def w15():
+    """A session WINDOW without GROUP BY: all rows form one key, so sessions split only on
+    gaps of 10 s or more in the whole stream; the event-time column is the first column and is
+    not named ts."""
+    t0 = ms("2026-04-16T00:00:00.000Z")
+    offs = [0, 3, 9, 18.5, 29, 45, 47, 70, 79.9, 95]
+    rows = [{"v": i + 1, "_t": t0 + int(o * SECOND)} for i, o in enumerate(offs)]
+    q = """
+CREATE STREAM w15_src (event_time TIMESTAMP, v INT, WATERMARK FOR event_time AS event_time - INTERVAL '1' SECOND)
+  WITH (connector = 'file', path = 'w15_src.jsonl', format = 'json');
+
+CREATE TABLE w15_out %s AS
+  SELECT window_start, window_end, COUNT(*) AS n, SUM(v) AS total
+  FROM w15_src
+  WINDOW SESSION (10 SECONDS)
+  EMIT FINAL;
+""" % sink("w15_out")
+    from cases_window import sessions
+    by_t = {r["_t"]: r for r in rows}
+    out = [{"window_start": iso(s[0]), "window_end": iso(s[-1] + 10 * SECOND), "n": len(s),
+            "total": sum(by_t[t]["v"] for t in s)} for s in sessions(sorted(by_t), 10 * SECOND)]
+    data = [{"event_time": iso(r["_t"]) if i % 2 else r["_t"], "v": r["v"]} for i, r in enumerate(rows)]
+    return Case(q, {"w15_src.jsonl": jlines(data)}, {"w15_out": out})
+
+
+@case("w16_watermark_without_delay")
+def w16():
+    """`WATERMARK FOR t AS t` (no delay): a row behind the largest time read so far whose window
+    has already ended is late at once; one behind it but in a window still open is counted."""
+    t0 = ms("2026-04-17T00:00:00.000Z")
+    spec = [(1, 1), (5, 2), (12, 3), (8, 4), (11, 5), (25, 6), (19.5, 7), (21, 8), (33, 9)]
+    rows = [{"v": v, "_t": t0 + int(s * SECOND)} for s, v in spec]
+    late = late_rows(rows, 0, lambda t: [tumble(t, 10 * SECOND)], 0)
+    lines = jlines([{"t": r["_t"], "v": r["v"]} for r in rows])
+    q = """
+CREATE STREAM w16_src (t TIMESTAMP, v INT, WATERMARK FOR t AS t)
+  WITH (connector = 'file', path = 'w16_src.jsonl', format = 'json', error_sink = 'file://errors/w16/');
+
+CREATE TABLE w16_out %s AS
+  SELECT window_start, COUNT(*) AS n, SUM(v) AS total
+  FROM w16_src
+  WINDOW TUMBLING (SIZE 10 SECONDS)
+  EMIT FINAL;
+""" % sink("w16_out")
+    kept = [r for r, lt in zip(rows, late) if not lt]
+    out = [{"window_start": iso(w[0]), "n": len(rs), "total": sum(r["v"] for r in rs)}
+           for w, rs in sorted(group(kept, lambda r: tumble(r["_t"], 10 * SECOND)).items())]
+    errors = [{"reason": "late", "raw": line} for line, lt in zip(lines, late) if lt]
+    assert len(errors) == 2
+    return Case(q, {"w16_src.jsonl": lines}, {"w16_out": out}, errors)
