@@ -76,6 +76,9 @@ func (rt *runtime) buildSource(n *planner.Node, op *planner.SourceOp) (*sourceTa
 func (rt *runtime) newOperator(n *planner.Node) (Operator, error) {
 	switch op := n.Op.(type) {
 	case *planner.SinkOp:
+		if rt.opts.Registry == nil {
+			return nil, fmt.Errorf("no connector registry")
+		}
 		return rt.newSink(n, op)
 	default:
 		return NewOperator(n, inputSchemas(n, rt.nodes))

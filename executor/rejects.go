@@ -37,30 +37,41 @@ func (r *rejects) open(reg connectors.Registry, stream, uri, baseDir string) err
 
 // reject counts rec and stores it; an error means the error sink itself failed.
 func (r *rejects) reject(rec connectors.ErrorRecord) error {
+	return r.rejectWith(rec, nil)
+}
+
+// rejectWith is reject; complete, when set, fills in the record's details only when it is
+// stored or logged (late rows can be many: most are only counted).
+func (r *rejects) rejectWith(rec connectors.ErrorRecord, complete func(*connectors.ErrorRecord)) error {
 	r.stats.errorCounter(rec.Reason).Add(1)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.sinks[rec.Source]
+	n := r.count(rec)
+	if s == nil && n > 10 && !powerOfTen(n) {
+		return nil
+	}
+	if complete != nil {
+		complete(&rec)
+	}
 	if rec.At == 0 {
 		rec.At = r.clock.Now()
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if s := r.sinks[rec.Source]; s != nil {
-		if err := s.Write(rec); err != nil {
-			return fmt.Errorf("error sink of %s: %w", rec.Source, err)
-		}
+	if s == nil {
+		r.logf("%s: dropped %s record #%d at %s: %s", rec.Source, rec.Reason, n, rec.Position, rec.Message)
 		return nil
 	}
-	r.log(rec)
+	if err := s.Write(rec); err != nil {
+		return fmt.Errorf("error sink of %s: %w", rec.Source, err)
+	}
 	return nil
 }
 
-func (r *rejects) log(rec connectors.ErrorRecord) {
+// count returns how many records of rec's source and reason were seen, rec included.
+func (r *rejects) count(rec connectors.ErrorRecord) int64 {
 	k := rec.Source + "\x00" + rec.Reason
 	r.logged[k]++
-	n := r.logged[k]
-	if n > 10 && !powerOfTen(n) {
-		return
-	}
-	r.logf("%s: dropped %s record #%d at %s: %s", rec.Source, rec.Reason, n, rec.Position, rec.Message)
+	return r.logged[k]
 }
 
 func powerOfTen(n int64) bool {
@@ -72,18 +83,20 @@ func powerOfTen(n int64) bool {
 
 // late sends row i of b, judged late under watermark wm, to its source's error sink.
 func (r *rejects) late(b *types.Batch, i int, wm int64, why string) error {
-	rec := connectors.ErrorRecord{Reason: connectors.ReasonLate,
-		Message: fmt.Sprintf("row at %s arrived after the watermark %s: %s", fmtTime(b.Time[i]), fmtTime(wm), why)}
-	if o := b.Origin; o != nil {
+	rec := connectors.ErrorRecord{Reason: connectors.ReasonLate}
+	o := b.Origin
+	if o != nil {
 		rec.Source = o.Source
-		if i < len(o.Pos) {
+	}
+	return r.rejectWith(rec, func(rec *connectors.ErrorRecord) {
+		rec.Message = fmt.Sprintf("row at %s arrived after the watermark %s: %s", fmtTime(b.Time[i]), fmtTime(wm), why)
+		if o != nil && i < len(o.Pos) {
 			rec.Position = o.Prefix + strconv.FormatInt(o.Pos[i], 10)
 		}
-		if i < len(o.Raw) {
+		if o != nil && i < len(o.Raw) {
 			rec.Raw = o.Raw[i]
 		}
-	}
-	return r.reject(rec)
+	})
 }
 
 func fmtTime(t int64) string {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -92,7 +93,7 @@ func (rt *runtime) run(parent context.Context) error {
 	var first error
 	for i, t := range rt.tasks {
 		wg.Go(func() {
-			if err := t.run(ctx); err != nil && ctx.Err() == nil {
+			if err := rt.runTask(ctx, t); err != nil && ctx.Err() == nil {
 				once.Do(func() { first = rt.describe(i, err); cancel(first) })
 			}
 		})
@@ -103,6 +104,17 @@ func (rt *runtime) run(parent context.Context) error {
 		return first
 	}
 	return parent.Err()
+}
+
+// runTask runs t, turning a panic (a bug: operators never panic on data) into an error.
+func (rt *runtime) runTask(ctx context.Context, t task) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rt.opts.Logf("internal error: %v\n%s", r, debug.Stack())
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return t.run(ctx)
 }
 
 // describe names the node of task i in an error.

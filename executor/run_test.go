@@ -332,3 +332,24 @@ func TestProgressReports(t *testing.T) {
 		t.Fatalf("err %v, %d calls, last %+v", err, calls, last)
 	}
 }
+
+// panicky is an operator with a bug.
+type panicky struct{ stateless }
+
+func (panicky) Process(*Context, int, *types.Batch) error { panic("index out of range") }
+
+func TestPanicBecomesErrorNamingNode(t *testing.T) {
+	s := eventSchema(0)
+	d := dag(sourceNode("ev", s, "file"), &planner.Node{Inputs: []int{0}, Schema: s, Op: &planner.LimitOp{N: 1}}, sinkNode("out", s, 1))
+	reg := newMemRegistry()
+	reg.sources["ev"] = &memSource{batches: chunks(s, "ev", 2, unordered)}
+	rt := &runtime{opts: quiet(Options{Registry: reg}).withDefaults(), stats: newStats(d)}
+	rt.rejects = newRejects(rt.stats, rt.opts.Clock, rt.opts.Logf)
+	if err := rt.build(d); err != nil {
+		t.Fatal(err)
+	}
+	rt.tasks[1].(*opTask).op = panicky{}
+	if err := rt.run(context.Background()); err == nil || err.Error() != "Limit (node 1): internal error: index out of range" {
+		t.Fatalf("error %v", err)
+	}
+}
