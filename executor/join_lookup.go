@@ -18,9 +18,10 @@ import (
 //   - when both inputs have event time (versioned), it is the table row of that key with the
 //     latest time ≤ the stream row's time. A stream row waits until the table's watermark has
 //     reached its time (no earlier version can still arrive), so for bounded inputs the result
-//     does not depend on how the two inputs interleave. Versions older than the latest one at
-//     or before the operator's watermark are dropped; a stream row older than that (behind its
-//     own watermark) sees the oldest version kept.
+//     does not depend on how the two inputs interleave. A stream row before its key's first
+//     version has no match. Versions older than the latest one at or before the operator's
+//     watermark are dropped; a stream row older than that (behind its own watermark) sees the
+//     oldest version kept.
 //   - otherwise (processing time), it is the latest row of that key received so far, and stream
 //     rows wait until the table input has caught up once (read to its end when bounded, first
 //     idle interval when not): the table is loaded before the stream is joined, like a Kafka
@@ -38,6 +39,7 @@ type lookupJoin struct {
 	residual  *expr
 	table     *state.KeyTable
 	versions  [][]version // per key id, by time
+	pruned    []bool      // per key id: older versions were dropped
 	pending   timeHeap    // waiting stream rows: (time, arrival, index into waiting)
 	waiting   []waitingRow
 	freeWait  []int32
@@ -174,8 +176,12 @@ func (l *lookupJoin) addVersions(b *types.Batch, wm int64) {
 		k, added := l.table.FindOrInsert(l.tKeys, i, l.hashes[i], 0)
 		if added {
 			l.versions = growTo(l.versions, l.table.Cap())
+			l.pruned = growTo(l.pruned, l.table.Cap())
+			l.pruned[k] = false
 		}
-		l.versions[k] = l.addVersion(l.versions[k], version{b, int32(i), b.Time[i]}, wm)
+		vs := l.addVersion(l.versions[k], version{b, int32(i), b.Time[i]}, wm)
+		l.pruned[k] = l.pruned[k] || len(vs) <= len(l.versions[k])
+		l.versions[k] = vs
 	}
 }
 
@@ -215,7 +221,10 @@ func (l *lookupJoin) lookup(r waitingRow) *version {
 			return &vs[j]
 		}
 	}
-	return &vs[0] // older than what is kept: the oldest kept version (see the type's comment)
+	if l.pruned[k] {
+		return &vs[0] // older than what is kept: the oldest kept version (see the type's comment)
+	}
+	return nil // before the key's first version
 }
 
 func (l *lookupJoin) Watermark(_ *Context, wm int64) (int64, error) {

@@ -22,6 +22,7 @@ func (l *lookupJoin) Snapshot() ([]byte, error) {
 		for _, v := range l.versions[k] {
 			saveRow(&e, v.b, int(v.row))
 		}
+		e.Bool(l.pruned[k])
 	}
 	pend := append(timeHeap(nil), l.pending...)
 	e.Uint(uint64(len(pend)))
@@ -36,8 +37,13 @@ func (l *lookupJoin) Restore(b []byte) error {
 	d := state.NewDecoder(b)
 	l.wm = d.Int()
 	for n := d.Len(); n > 0 && d.Err() == nil; n-- {
+		var row *types.Batch
 		for m := d.Len(); m > 0 && d.Err() == nil; m-- {
-			l.addVersions(loadRow(d, l.inputs[1]), types.MinTime)
+			row = loadRow(d, l.inputs[1])
+			l.addVersions(row, types.MinTime)
+		}
+		if pruned := d.Bool(); row != nil && d.Err() == nil {
+			l.setPruned(row, pruned)
 		}
 	}
 	for n := d.Len(); n > 0 && d.Err() == nil; n-- {
@@ -52,4 +58,15 @@ func (l *lookupJoin) Restore(b []byte) error {
 		return fmt.Errorf("lookup join: %w", err)
 	}
 	return nil
+}
+
+// setPruned sets the pruned flag of the key of the one-row batch row.
+func (l *lookupJoin) setPruned(row *types.Batch, pruned bool) {
+	keys := make([]*types.Vector, len(l.tableKey))
+	for i, c := range l.tableKey {
+		keys[i] = row.Cols[c]
+	}
+	if k := l.table.Find(keys, 0, state.HashRows(keys, 1, nil)[0], 0); k >= 0 {
+		l.pruned[k] = pruned
+	}
 }

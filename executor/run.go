@@ -75,6 +75,7 @@ type runtime struct {
 	rejects *rejects
 	tasks   []task
 	nodes   []*planner.Node
+	sinks   map[string]*sharedSink // by connector and sink name
 	// taskNames[i] names tasks[i]'s node in errors: `source "orders"`, `Aggregate "revenue" (node 4)`.
 	taskNames []string
 }

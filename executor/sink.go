@@ -2,6 +2,7 @@ package executor
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 
 	"github.com/sluicedata/sluice/connectors"
@@ -18,13 +19,47 @@ type sink struct {
 	closed  bool
 }
 
+// newSink returns the sink operator of n. Sink nodes that write the same target (several INSERT
+// INTO one stream) share one connector sink, closed when the last of them finishes.
 func (rt *runtime) newSink(n *planner.Node, op *planner.SinkOp) (*sink, error) {
-	s, err := rt.opts.Registry.NewSink(op.Connector, connectors.SinkConfig{
-		Sink: op.Sink, Schema: n.Schema, Options: op.Options, BaseDir: rt.opts.BaseDir})
-	if err != nil {
-		return nil, err
+	key := op.Connector + "\x00" + op.Sink
+	sh, ok := rt.sinks[key]
+	if !ok {
+		s, err := rt.opts.Registry.NewSink(op.Connector, connectors.SinkConfig{
+			Sink: op.Sink, Schema: n.Schema, Options: op.Options, BaseDir: rt.opts.BaseDir})
+		if err != nil {
+			return nil, err
+		}
+		sh = &sharedSink{s: s}
+		if rt.sinks == nil {
+			rt.sinks = map[string]*sharedSink{}
+		}
+		rt.sinks[key] = sh
 	}
-	return &sink{s: s, written: rt.stats.RowsWritten[op.Sink]}, nil
+	sh.writers++
+	return &sink{s: sh, written: rt.stats.RowsWritten[op.Sink]}, nil
+}
+
+// sharedSink serializes the writers of one connector sink and closes it after the last one.
+type sharedSink struct {
+	mu      sync.Mutex
+	s       connectors.Sink
+	writers int
+}
+
+func (s *sharedSink) Write(ctx context.Context, b *types.Batch) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.s.Write(ctx, b)
+}
+
+func (s *sharedSink) Close(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.writers--; s.writers > 0 {
+		return nil
+	}
+	return s.s.Close(ctx)
 }
 
 func (k *sink) Process(ctx *Context, _ int, b *types.Batch) error {
