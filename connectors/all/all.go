@@ -14,6 +14,7 @@ import (
 	"github.com/sluicedata/sluice/connectors/datagen"
 	"github.com/sluicedata/sluice/connectors/errsink"
 	"github.com/sluicedata/sluice/connectors/file"
+	"github.com/sluicedata/sluice/connectors/kafka"
 	"github.com/sluicedata/sluice/connectors/stdio"
 )
 
@@ -35,6 +36,7 @@ var sources = map[string]func(r *Registry, cfg connectors.SourceConfig) (connect
 	"datagen": func(_ *Registry, cfg connectors.SourceConfig) (connectors.Source, error) {
 		return datagen.NewSource(cfg)
 	},
+	"kafka": func(_ *Registry, cfg connectors.SourceConfig) (connectors.Source, error) { return kafka.NewSource(cfg) },
 }
 
 var sinks = map[string]func(r *Registry, cfg connectors.SinkConfig) (connectors.Sink, error){
@@ -42,6 +44,7 @@ var sinks = map[string]func(r *Registry, cfg connectors.SinkConfig) (connectors.
 	"stdout": func(r *Registry, cfg connectors.SinkConfig) (connectors.Sink, error) {
 		return stdio.NewSink(cfg, r.stdout())
 	},
+	"kafka": func(_ *Registry, cfg connectors.SinkConfig) (connectors.Sink, error) { return kafka.NewSink(cfg) },
 }
 
 // NewSource builds the source of connector name.
@@ -60,8 +63,11 @@ func (r *Registry) NewSink(name string, cfg connectors.SinkConfig) (connectors.S
 	return nil, missing(name, false)
 }
 
-// NewErrorSink builds the error sink of uri (see errsink.Open).
+// NewErrorSink builds the error sink of uri (see errsink.Open; kafka:// is kafka.OpenErrorSink).
 func (r *Registry) NewErrorSink(uri, baseDir string) (connectors.ErrorSink, error) {
+	if strings.HasPrefix(strings.ToLower(uri), "kafka://") {
+		return kafka.OpenErrorSink(uri)
+	}
 	return errsink.Open(uri, baseDir)
 }
 
