@@ -126,7 +126,8 @@ type memSource struct {
 	batches   []*types.Batch
 	rejects   []connectors.ErrorRecord
 	unbounded bool
-	emitted   chan int // receives the index of each batch emitted, when set
+	emitted   chan int  // receives the index of each batch emitted, when set
+	before    func(int) // called before emitting batch i, when set
 }
 
 func (s *memSource) Run(ctx context.Context, out connectors.Emitter) error {
@@ -134,6 +135,9 @@ func (s *memSource) Run(ctx context.Context, out connectors.Emitter) error {
 		out.Reject(r)
 	}
 	for i, b := range s.batches {
+		if s.before != nil {
+			s.before(i)
+		}
 		if err := out.Emit(b); err != nil {
 			return err
 		}

@@ -217,7 +217,8 @@ func TestProcessingTimeWindowClosesWhileIdle(t *testing.T) {
 	clock := &manualClock{}
 	clock.now.Store(500)
 	reg := newMemRegistry()
-	reg.sources["ev"] = &memSource{batches: chunks(s, "ev", 2, unordered[:3]), unbounded: true}
+	emitted := make(chan int, 2)
+	reg.sources["ev"] = &memSource{batches: chunks(s, "ev", 2, unordered[:3]), unbounded: true, emitted: emitted}
 	written := make(chan struct{})
 	sink := &memSink{}
 	sink.onWrite = func() { close(written) }
@@ -229,7 +230,8 @@ func TestProcessingTimeWindowClosesWhileIdle(t *testing.T) {
 			quiet(Options{Registry: reg, Clock: clock, WatermarkInterval: 5 * time.Millisecond}))
 		done <- err
 	}()
-	time.Sleep(20 * time.Millisecond)
+	<-emitted
+	<-emitted // both batches arrived at 500
 	clock.now.Store(1000)
 	select {
 	case <-written:
@@ -244,7 +246,7 @@ func TestProcessingTimeWindowClosesWhileIdle(t *testing.T) {
 }
 
 // TestLookupJoinUnboundedTableCatchesUpWhenIdle: an unbounded table without event time is
-// caught up after an idle interval; stream rows wait for it.
+// caught up once it has emitted and then stayed idle an interval; stream rows wait for it.
 func TestLookupJoinUnboundedTableCatchesUpWhenIdle(t *testing.T) {
 	n, sn, tn := tableNodes(planner.InnerJoin, false)
 	tn.Op.(*planner.SourceOp).Connector = "mem" // not a bounded connector
@@ -351,5 +353,43 @@ func TestPanicBecomesErrorNamingNode(t *testing.T) {
 	rt.tasks[1].(*opTask).op = panicky{}
 	if err := rt.run(context.Background()); err == nil || err.Error() != "Limit (node 1): internal error: index out of range" {
 		t.Fatalf("error %v", err)
+	}
+}
+
+// reportingSource says when it has caught up.
+type reportingSource struct {
+	memSource
+	caught chan struct{}
+}
+
+func (r *reportingSource) CaughtUp() <-chan struct{} { return r.caught }
+
+func TestCatchUpReporterDecidesWhenTheTableIsLoaded(t *testing.T) {
+	n, sn, tn := tableNodes(planner.InnerJoin, false)
+	tn.Op.(*planner.SourceOp).Connector = "mem"
+	reg := newMemRegistry()
+	reg.sources["s"] = &memSource{batches: chunks(sn.Schema, "s", 2, []row{{"a", 1, 5}})}
+	emitted := make(chan int, 2)
+	table := &reportingSource{caught: make(chan struct{})}
+	table.batches, table.unbounded, table.emitted = chunks(tn.Schema, "t", 1, []row{{"a", 10, 0}, {"a", 20, 0}}), true, emitted
+	reg.sources["t"] = table
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	sink := &memSink{}
+	sink.onWrite = cancel
+	reg.sinks["out"] = sink
+	table.before = func(i int) {
+		if i == 1 {
+			time.Sleep(30 * time.Millisecond) // idle intervals pass: only the reporter decides
+		}
+	}
+	go func() {
+		<-emitted
+		<-emitted
+		close(table.caught)
+	}()
+	Run(ctx, dag(sn, tn, n, sinkNode("out", n.Schema, 2)), quiet(Options{Registry: reg, WatermarkInterval: time.Millisecond}))
+	if got := fmt.Sprint(sink.lines()); got != "[a 1 5 a 20 0 @5]" {
+		t.Fatalf("rows %s", got)
 	}
 }

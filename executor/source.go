@@ -39,6 +39,9 @@ type sourceTask struct {
 	cancel    context.CancelFunc
 	sent      int64 // last watermark sent
 	active    bool  // emitted since the last tick
+	emitted   bool  // emitted at least once
+	idleTicks int   // ticks in a row without a record
+	reporter  bool  // the source tells itself when it has caught up (CatchUpReporter)
 	caughtUp  bool
 	rejectErr error
 	abandoned atomic.Bool // every consumer has stopped: the source was cancelled for that
@@ -65,6 +68,10 @@ func (s *sourceTask) run(ctx context.Context) error {
 	tickerDone := make(chan struct{})
 	go s.tick(sctx, tickerDone)
 	go s.watch(sctx)
+	if r, ok := s.src.(CatchUpReporter); ok {
+		s.reporter = true
+		go s.awaitCatchUp(sctx, r.CaughtUp())
+	}
 	err := s.src.Run(sctx, s)
 	cancel()
 	<-tickerDone
@@ -117,7 +124,7 @@ func (s *sourceTask) Emit(b *types.Batch) error {
 	nb, wm := s.stamp(b)
 	s.stats.RowsRead[s.op.Stream].Add(int64(b.Len))
 	s.stats.Nodes[s.node.ID].RowsOut.Add(int64(b.Len))
-	s.active = true
+	s.active, s.emitted = true, true
 	if err := s.out.send(s.ctx, message{kind: msgBatch, batch: nb}); err != nil {
 		return s.stop(err)
 	}
@@ -206,8 +213,38 @@ func (s *sourceTask) Reject(rec connectors.ErrorRecord) {
 	}
 }
 
-// tick advances a processing-time watermark with the clock and, for an unbounded source, reports
-// it caught up the first time a whole interval passes without a record.
+// CatchUpReporter is implemented by unbounded sources that know when they have read what their
+// input held when they started (a Kafka consumer at the end offsets it saw): the channel is
+// closed then. Other unbounded sources are deemed caught up after their first record followed by
+// a whole idle interval, or after idleCatchUp intervals without any record.
+type CatchUpReporter interface {
+	CaughtUp() <-chan struct{}
+}
+
+const idleCatchUp = 5
+
+func (s *sourceTask) awaitCatchUp(ctx context.Context, ch <-chan struct{}) {
+	select {
+	case <-ch:
+	case <-ctx.Done():
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stop(s.sendCaughtUp())
+}
+
+// sendCaughtUp tells consumers that the source has caught up, once. Called with mu held.
+func (s *sourceTask) sendCaughtUp() error {
+	if s.caughtUp {
+		return nil
+	}
+	s.caughtUp = true
+	return s.out.send(s.ctx, message{kind: msgCaughtUp})
+}
+
+// tick advances a processing-time watermark with the clock and, for an unbounded source, decides
+// when it has caught up (see CatchUpReporter).
 func (s *sourceTask) tick(ctx context.Context, done chan<- struct{}) {
 	defer close(done)
 	t := time.NewTicker(s.interval)
@@ -229,9 +266,12 @@ func (s *sourceTask) onTick() {
 	if !s.node.Schema.EventTime {
 		err = s.sendWatermark(s.clock.Now())
 	}
-	if err == nil && !s.active && !s.caughtUp && !s.bounded {
-		s.caughtUp = true
-		err = s.out.send(s.ctx, message{kind: msgCaughtUp})
+	s.idleTicks++
+	if s.active {
+		s.idleTicks = 0
+	}
+	if err == nil && !s.bounded && !s.reporter && (s.emitted && s.idleTicks >= 1 || s.idleTicks >= idleCatchUp) {
+		err = s.sendCaughtUp()
 	}
 	s.active = false
 	if err != nil {
