@@ -59,6 +59,7 @@ func Run(ctx context.Context, dag *planner.DAG, opts Options) (*Stats, error) {
 	stats := newStats(dag)
 	rt := &runtime{opts: opts, stats: stats, rejects: newRejects(stats, opts.Clock, opts.Logf)}
 	if err := rt.build(dag); err != nil {
+		rt.closeSinks()
 		return stats, errors.Join(err, rt.rejects.close())
 	}
 	err := rt.run(ctx)
@@ -66,6 +67,13 @@ func Run(ctx context.Context, dag *planner.DAG, opts Options) (*Stats, error) {
 		err = cerr
 	}
 	return stats, err
+}
+
+// closeSinks closes the sinks built before a build error.
+func (rt *runtime) closeSinks() {
+	for _, s := range rt.sinks {
+		s.s.Close(context.Background())
+	}
 }
 
 // runtime is one run: its tasks and what they share.

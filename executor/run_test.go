@@ -393,3 +393,17 @@ func TestCatchUpReporterDecidesWhenTheTableIsLoaded(t *testing.T) {
 		t.Fatalf("rows %s", got)
 	}
 }
+
+func TestBuildErrorClosesSinksAlreadyOpen(t *testing.T) {
+	s := eventSchema(0)
+	bad := &planner.Node{Inputs: []int{0}, Schema: s, Op: &planner.FilterOp{Pred: call("no_such_fn", types.Bool)}}
+	d := dag(sourceNode("ev", s, "file"), sinkNode("first", s, 0), bad, sinkNode("out", s, 2))
+	reg := newMemRegistry()
+	reg.sources["ev"] = &memSource{}
+	if _, err := Run(context.Background(), d, quiet(Options{Registry: reg})); err == nil {
+		t.Fatal("no error")
+	}
+	if !reg.sink("first").closed {
+		t.Fatal("the sink opened before the error is closed")
+	}
+}
