@@ -27,6 +27,7 @@ func commands() map[string]command {
 		"query":      {"answer SQL over the lake with DuckDB (--lake DIR, --format table|json|csv)", runQuery},
 		"lake":       {"lake tools: ddl (--athena|--glue FILE.sql…), tables", runLake},
 		"connectors": {"list every connector and its WITH options (--markdown for tables)", runConnectors},
+		"playground": {"run queries/kafka/pipeline.sql on an embedded Kafka broker with generated orders (--events N | --duration D)", runPlayground},
 	}
 }
 
