@@ -12,12 +12,15 @@ import (
 type withClause struct {
 	opts map[string]string
 	at   map[string]*parser.Option
-	pos  parser.Pos // the statement's position, for options that are missing
+	pos  parser.Pos // the start of the list (or the statement), for options that are missing
 }
 
 // readWith collects WITH options, reporting an option written twice.
 func (p *planner) readWith(list []*parser.Option, stmt parser.Pos) *withClause {
 	w := &withClause{opts: map[string]string{}, at: map[string]*parser.Option{}, pos: stmt}
+	if len(list) > 0 {
+		w.pos = list[0].KeyPos // problems of the whole list are shown at its start
+	}
 	for _, o := range list {
 		key := strings.ToLower(o.Key)
 		if _, dup := w.at[key]; dup {
@@ -68,12 +71,12 @@ func (p *planner) connector(w *withClause, isSource bool) string {
 }
 
 // errorPos places an option error: at the option's name when the name is the problem (unknown,
-// wrong side), at its value when the value is, at the statement when the option is missing.
+// wrong side), at its value when the value is, at the connector option when one is missing.
 func (w *withClause) errorPos(e connectors.OptionError) parser.Pos {
 	name := strings.ToLower(e.Option)
 	switch {
 	case name == "":
-		return w.pos
+		return w.posOf("connector") // a missing option: where the connector is named
 	case name == "connector" || strings.HasPrefix(e.Msg, "unknown option") || strings.Contains(e.Msg, "applies only"):
 		return w.posOf(name)
 	}
