@@ -61,7 +61,7 @@ func mapID(m []int, id int) int {
 }
 
 // subDAG returns the nodes in keep and everything they read, renumbered from 0.
-func subDAG(d *DAG, keep []int) *DAG {
+func SubDAG(d *DAG, keep []int) *DAG {
 	in := make([]bool, len(d.Nodes))
 	var mark func(int)
 	mark = func(id int) {

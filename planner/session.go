@@ -163,5 +163,5 @@ func (p *planner) explain(st *parser.Explain) string {
 	for id := before; id < len(sub.dag.Nodes); id++ {
 		added = append(added, id)
 	}
-	return Explain(subDAG(sub.dag, added))
+	return Explain(SubDAG(sub.dag, added))
 }
