@@ -60,7 +60,8 @@ func mapID(m []int, id int) int {
 	return m[id]
 }
 
-// subDAG returns the nodes in keep and everything they read, renumbered from 0.
+// SubDAG returns the nodes listed in keep and every node they read, renumbered from 0 in the
+// same order (e.g. the nodes of one query: Query.Nodes).
 func SubDAG(d *DAG, keep []int) *DAG {
 	in := make([]bool, len(d.Nodes))
 	var mark func(int)
