@@ -138,10 +138,11 @@ func convertInt(v int64, from, to types.Type) (any, bool) {
 	case types.KindDouble:
 		return float64(v) / math.Pow10(scale), true
 	case types.KindDecimal:
-		if to.Scale < scale {
-			return nil, false
+		f := pow10(to.Scale - scale)
+		if to.Scale < scale || v > math.MaxInt64/f || v < math.MinInt64/f {
+			return nil, false // narrowing or overflowing: left to the kernel's cast
 		}
-		return v * pow10(to.Scale-scale), true
+		return v * f, true
 	}
 	return nil, false
 }
