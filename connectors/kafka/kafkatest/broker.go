@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
@@ -133,7 +134,7 @@ func (b *Broker) Produce(ctx context.Context, topic string, keys, values [][]byt
 }
 
 // ReadAll returns every record of topic up to the end offsets at the time of the call, in
-// partition then offset order.
+// partition then offset order (none when the topic does not exist).
 func (b *Broker) ReadAll(ctx context.Context, topic string) ([]*kgo.Record, error) {
 	cl, err := b.Client()
 	if err != nil {
@@ -144,7 +145,9 @@ func (b *Broker) ReadAll(ctx context.Context, topic string) ([]*kgo.Record, erro
 	if err != nil {
 		return nil, err
 	}
-	if err := ends.Error(); err != nil {
+	if err := ends.Error(); errors.Is(err, kerr.UnknownTopicOrPartition) {
+		return nil, nil
+	} else if err != nil {
 		return nil, err
 	}
 	return readUntil(ctx, b, topic, ends)
