@@ -27,6 +27,7 @@ func commands() map[string]command {
 		"query":      {"answer SQL over the lake with DuckDB (--lake DIR, --format table|json|csv)", runQuery},
 		"lake":       {"lake tools: ddl (--athena|--glue FILE.sql…), tables", runLake},
 		"connectors": {"list every connector and its WITH options (--markdown for tables)", runConnectors},
+		"repl":       {"interactive SQL shell (also `sluice` alone on a terminal; -e SQL or a piped script)", runRepl},
 		"playground": {"run queries/kafka/pipeline.sql on an embedded Kafka broker with generated orders (--events N | --duration D)", runPlayground},
 	}
 }
@@ -37,6 +38,9 @@ func main() {
 
 func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
+		if isTerminal(os.Stdin) && isTerminal(stdout) {
+			return runRepl(nil, stdout, stderr)
+		}
 		return runHelp(nil, stdout, stderr)
 	}
 	cmd, ok := commands()[args[0]]

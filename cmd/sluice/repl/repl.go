@@ -1,0 +1,287 @@
+// Package repl is Sluice's interactive SQL shell (`sluice repl`, or `sluice` alone on a
+// terminal), in the habits of psql and the ksqlDB CLI.
+//
+// Statements run as they would in a query file, planned one at a time into one session:
+// CREATE STREAM|TABLE declares a source; CREATE … AS SELECT, CREATE SINK and INSERT INTO start
+// a persistent query in the background (see job); a bare SELECT is a transient query whose
+// rows are shown as they arrive until its bounded inputs end, its LIMIT is reached, or Ctrl-C;
+// a statement reading `lake.<sink>` or `errors.<source>` runs on DuckDB over the lake. Lines
+// starting with a backslash are meta commands (\help, \d, \timing, \format, \run, \q).
+//
+// Without a terminal (`sluice repl < script.sql`, `sluice repl -e "…"`) there are no prompts
+// and no colours, output is plain (tables, JSON lines or CSV per \format), the first error
+// ends the run with exit code 1, and at the end of the input the REPL waits for the persistent
+// queries the script started (they end when their bounded inputs end; a query over an
+// unbounded source keeps the REPL waiting until Ctrl-C).
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sluicedata/sluice/connectors"
+	"github.com/sluicedata/sluice/connectors/all"
+	"github.com/sluicedata/sluice/lake/duck"
+	"github.com/sluicedata/sluice/planner"
+)
+
+// Options configure a REPL.
+type Options struct {
+	In       io.Reader // the statements
+	Out, Err io.Writer
+	// Interactive is a person at a terminal: prompts, line editing with history and tab
+	// completion, Ctrl-C cancels the running SELECT, and an error does not end the session.
+	// In must then be the terminal (os.Stdin).
+	Interactive bool
+	HistoryFile string // interactive only; "" keeps no history
+	Lake        string // the lake root that lake.* and errors.* statements read
+	BaseDir     string // relative paths resolve against it; default the working directory
+	Format      string // table (default), json or csv
+	Color       bool   // colour errors (interactive only)
+}
+
+// Exit codes of Run.
+const (
+	ExitOK          = 0
+	ExitError       = 1   // a statement or a persistent query failed
+	ExitInterrupted = 130 // Ctrl-C ended a non-interactive run
+)
+
+// Run reads and runs statements until \q or the end of the input and returns the exit code.
+func Run(ctx context.Context, opts Options) int {
+	s, err := newSession(ctx, opts)
+	if err != nil {
+		fmt.Fprintf(opts.Err, "sluice repl: %v\n", err)
+		return ExitError
+	}
+	defer s.close()
+	in, err := s.openInput()
+	if err != nil {
+		fmt.Fprintf(opts.Err, "sluice repl: %v\n", err)
+		return ExitError
+	}
+	defer in.close()
+	stopSignals := s.handleSignals()
+	defer stopSignals()
+	s.banner()
+	return s.loop(in)
+}
+
+// session is one REPL: the planning session, the persistent queries and the output settings.
+type session struct {
+	opts     Options
+	plan     *planner.Planner
+	jobs     *jobs
+	conns    *all.Registry
+	out, err io.Writer
+	format   string
+	timing   bool
+	lakeDB   *duck.DB
+	pending  string // the statement being typed
+	failed   bool   // a statement failed (non-interactive runs stop)
+
+	root       context.Context // cancelled by Ctrl-C in a non-interactive run
+	cancelRoot context.CancelFunc
+	fg         foreground
+	notes      notices
+}
+
+func newSession(ctx context.Context, opts Options) (*session, error) {
+	if opts.BaseDir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		opts.BaseDir = wd
+	}
+	if opts.Format == "" {
+		opts.Format = formatTable
+	}
+	if !validFormat(opts.Format) {
+		return nil, fmt.Errorf("unknown format %q (table, json or csv)", opts.Format)
+	}
+	s := &session{opts: opts, plan: planner.NewSession(), jobs: newJobs(), conns: all.New(), out: opts.Out, err: opts.Err,
+		format: opts.Format}
+	s.root, s.cancelRoot = context.WithCancel(ctx)
+	s.notes.w = opts.Err
+	return s, nil
+}
+
+func validFormat(f string) bool { return f == formatTable || f == formatJSON || f == formatCSV }
+
+// setOutput points the session's output at the line editor's writers, which keep the prompt
+// intact when a background query prints.
+func (s *session) setOutput(out, err io.Writer) {
+	s.out, s.err = out, err
+	s.conns.Stdout = out
+	s.notes.mu.Lock()
+	s.notes.w = err
+	s.notes.mu.Unlock()
+}
+
+func (s *session) close() {
+	if s.lakeDB != nil {
+		s.lakeDB.Close()
+	}
+	s.cancelRoot()
+}
+
+// registry is what persistent queries build their connectors with.
+func (s *session) registry() connectors.Registry { return &registry{Registry: s.conns} }
+
+// handleSignals routes Ctrl-C: on a terminal it cancels the running foreground statement
+// (never the REPL nor the persistent queries); otherwise it ends the run.
+func (s *session) handleSignals() (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-ch:
+				if !s.opts.Interactive {
+					s.cancelRoot()
+				}
+				s.fg.interrupt()
+			}
+		}
+	})
+	return func() {
+		signal.Stop(ch)
+		close(done)
+		wg.Wait()
+	}
+}
+
+func (s *session) banner() {
+	if !s.opts.Interactive {
+		return
+	}
+	fmt.Fprintf(s.out, "Sluice interactive SQL. Statements end with ';'. Type \\help for help, \\q to quit.\n"+
+		"Lake: %s (SELECT … FROM lake.<sink> runs on DuckDB). Ctrl-C cancels a running SELECT.\n\n", s.opts.Lake)
+}
+
+// loop reads lines until \q or the end of the input.
+func (s *session) loop(in input) int {
+	for {
+		line, err := in.readLine(s.prompt())
+		switch {
+		case errors.Is(err, errInterrupt):
+			s.pending = ""
+			continue
+		case errors.Is(err, io.EOF):
+			s.flushPending()
+			return s.end()
+		case err != nil:
+			fmt.Fprintf(s.err, "sluice repl: %v\n", err)
+			s.failed = true
+			return s.end()
+		}
+		if quit := s.line(in, line); quit || s.stopping() {
+			return s.end()
+		}
+	}
+}
+
+// stopping reports whether a non-interactive run must stop: a statement or a persistent query
+// failed, or Ctrl-C.
+func (s *session) stopping() bool {
+	if s.opts.Interactive {
+		return false
+	}
+	return s.failed || s.jobs.failed() > 0 || s.root.Err() != nil
+}
+
+// line handles one input line: a meta command when no statement is pending, else more of
+// the statement being typed, running every statement it completes.
+func (s *session) line(in input, line string) (quit bool) {
+	if s.pending == "" && strings.HasPrefix(strings.TrimSpace(line), `\`) {
+		cmd := strings.TrimSpace(line)
+		if !isQuit(cmd) {
+			in.save(cmd)
+		}
+		return s.meta(cmd)
+	}
+	stmts, rest, _ := splitStatements(s.pending + line + "\n")
+	s.pending = rest
+	if onlyNoise(rest) {
+		s.pending = ""
+	}
+	for _, st := range stmts {
+		in.save(historyEntry(st))
+		s.timed(func() error { return s.statement(st) }, st)
+		if s.stopping() {
+			return false
+		}
+	}
+	return false
+}
+
+// flushPending runs a last statement left without its ';' at the end of the input.
+func (s *session) flushPending() {
+	if st := strings.TrimSpace(s.pending); st != "" && !onlyNoise(st) && !s.stopping() {
+		s.pending = ""
+		s.timed(func() error { return s.statement(st) }, st)
+	}
+}
+
+// timed runs one statement, shows its error, and prints its time when \timing is on.
+func (s *session) timed(run func() error, src string) {
+	start := time.Now()
+	err := run()
+	if err != nil {
+		s.showError(src, err)
+		s.failed = true
+	}
+	if s.timing {
+		fmt.Fprintf(s.out, "Time: %.3f ms\n", float64(time.Since(start).Microseconds())/1000)
+	}
+	s.notes.flush()
+}
+
+// end stops or waits for the persistent queries and returns the exit code.
+func (s *session) end() int {
+	switch {
+	case s.opts.Interactive:
+		if n := s.jobs.running(); n > 0 {
+			fmt.Fprintf(s.out, "Stopping %d running %s.\n", n, plural(n, "query", "queries"))
+		}
+		s.jobs.stopAll()
+	case s.failed || s.root.Err() != nil:
+		s.jobs.stopAll()
+	default:
+		s.jobs.wg.Wait() // a script's persistent queries run until their bounded inputs end
+	}
+	s.notes.flush()
+	switch {
+	case s.root.Err() != nil && !s.opts.Interactive:
+		return ExitInterrupted
+	case !s.opts.Interactive && (s.failed || s.jobs.failed() > 0):
+		return ExitError
+	}
+	return ExitOK
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// say prints a confirmation on a terminal; scripts keep standard output for rows.
+func (s *session) say(format string, args ...any) {
+	if s.opts.Interactive {
+		fmt.Fprintf(s.out, format+"\n", args...)
+	}
+}
