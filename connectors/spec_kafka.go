@@ -36,7 +36,7 @@ var KafkaSpec = &Spec{
 		{Name: "idle_timeout", Type: OptDuration, Default: "5s", Use: SourceOnly,
 			Doc: "a partition without a new record for this long stops holding the watermark back"},
 		{Name: "commit_interval", Type: OptDuration, Default: "5s", Use: SourceOnly,
-			Doc: "how often the consumer group's offsets are committed (only offsets of rows already written by every sink)"},
+			Doc: "how often the consumer group's offsets are committed: those of rows every sink has acknowledged, or else those emitted one interval earlier"},
 		{Name: "session_timeout", Type: OptDuration, Default: "45s", Use: SourceOnly,
 			Doc: "how long the group waits for a silent member (a crashed process) before giving its partitions to the others"},
 		{Name: "headers", Type: OptString, Use: SinkOnly,

@@ -181,7 +181,9 @@ func TestSinkBrokerRestart(t *testing.T) {
 	}
 	b.Stop()
 	write(500, 500)
+	restarted := make(chan struct{})
 	time.AfterFunc(1500*time.Millisecond, func() {
+		defer close(restarted)
 		if err := b.Restart(); err != nil {
 			t.Error(err)
 		}
@@ -189,6 +191,7 @@ func TestSinkBrokerRestart(t *testing.T) {
 	if err := k.Close(ctx); err != nil {
 		t.Fatalf("close: %v\n%s", err, logs)
 	}
+	<-restarted
 	seen := map[string]int{}
 	for _, v := range kafkatest.Values(b.MustReadAll(t, "r")) {
 		var m map[string]any
