@@ -17,7 +17,8 @@ import (
 //	LINE 1: SELECT * FROM ordrs;
 //	                      ^
 //
-// src is the statement's text; an error in another file (\run) shows that file's line.
+// src is the statement's text; an error in a script shows the script's line, one in another
+// file (\run) that file's line.
 func (s *session) showError(src string, err error) {
 	var list parser.ErrorList
 	var one *parser.Error
@@ -37,14 +38,17 @@ func (s *session) showError(src string, err error) {
 
 // showLine prints line pos.Line of the statement (or of pos.File) with a caret under pos.Col.
 func (s *session) showLine(src string, pos parser.Pos) {
-	if pos.File != "" {
+	lines := strings.Split(src, "\n")
+	switch {
+	case pos.File != "" && pos.File == s.inputName():
+		lines = s.script
+	case pos.File != "":
 		b, err := os.ReadFile(s.path(pos.File))
 		if err != nil {
 			return
 		}
-		src = string(b)
+		lines = strings.Split(string(b), "\n")
 	}
-	lines := strings.Split(src, "\n")
 	if pos.Line < 1 || pos.Line > len(lines) {
 		return
 	}

@@ -14,11 +14,12 @@ import (
 
 // statement runs one statement: on DuckDB when it reads the lake, else planned into the
 // session (SHOW QUERIES is answered here, with the states and rates of the running queries).
-func (s *session) statement(src string) error {
-	if s.readsLake(src) {
-		return s.lakeQuery(src)
+// src is text as the parser reads it (see positioned).
+func (s *session) statement(text, src string) error {
+	if s.readsLake(text) {
+		return s.lakeQuery(text)
 	}
-	f, err := parser.Parse("", src)
+	f, err := parser.Parse(s.inputName(), src)
 	if err != nil {
 		return err
 	}
@@ -98,8 +99,11 @@ func (s *session) startQuery(q *planner.Query) {
 }
 
 func (s *session) jobOptions(j *job) executor.Options {
-	return executor.Options{Registry: s.registry(), BaseDir: s.opts.BaseDir, ProgressInterval: time.Second,
-		Logf: func(format string, args ...any) { s.notes.add("query "+j.id+": "+format, args...) }}
+	logf := func(format string, args ...any) { s.notes.add("query "+j.id+": "+format, args...) }
+	if j.quiet {
+		logf = func(string, ...any) {}
+	}
+	return executor.Options{Registry: s.registry(), BaseDir: s.opts.BaseDir, ProgressInterval: time.Second, Logf: logf}
 }
 
 // jobEnded tells the user that a background query finished or failed.
@@ -107,7 +111,7 @@ func (s *session) jobEnded(j *job) {
 	state, smp, _, _ := j.status()
 	switch {
 	case state == stateFailed:
-		s.notes.add("%s query %s failed: %v", s.errorLabel(), j.id, j.err)
+		s.notes.add("%s: query %s failed: %v", s.errorLabel(), j.id, j.err)
 	case state == stateDone && s.opts.Interactive:
 		s.notes.add("Query %s is done: %d rows in, %d rows out.", j.id, smp.in, smp.out)
 	}
@@ -168,4 +172,13 @@ func (s *session) forget(id string) {
 	if f, err := parser.Parse("", "TERMINATE "+id+";"); err == nil {
 		s.plan.Plan(f)
 	}
+}
+
+// inputName is the file name of error positions: none on a terminal (LINE n counts from the
+// statement), the script's name otherwise.
+func (s *session) inputName() string {
+	if s.opts.Interactive {
+		return ""
+	}
+	return s.opts.Name
 }

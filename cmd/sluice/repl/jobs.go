@@ -38,6 +38,9 @@ type job struct {
 	ended      time.Time
 	last, prev sample
 	stopped    bool // cancelled by TERMINATE, DROP or the end of the session
+	// quiet: another query writes the error records of a source this one reads, so the
+	// records it drops are not logged again.
+	quiet bool
 }
 
 // sample is what a progress snapshot says, and when.
@@ -138,7 +141,7 @@ func (js *jobs) start(ctx context.Context, q *planner.Query, dag *planner.DAG, o
 		close(j.done)
 		return j
 	}
-	withoutErrorSink(dag, func(stream string) bool { return js.claimErrorSink(stream, j) })
+	j.quiet = withoutErrorSink(dag, func(stream string) bool { return js.claimErrorSink(stream, j) }) > 0
 	ctx, j.cancel = context.WithCancel(ctx)
 	js.wg.Go(func() {
 		defer close(j.done)

@@ -44,6 +44,7 @@ type Options struct {
 	Lake        string // the lake root that lake.* and errors.* statements read
 	BaseDir     string // relative paths resolve against it; default the working directory
 	Format      string // table (default), json or csv
+	Name        string // names the input in error positions of a script; default "<stdin>"
 	Color       bool   // colour errors (interactive only)
 }
 
@@ -84,8 +85,11 @@ type session struct {
 	format   string
 	timing   bool
 	lakeDB   *duck.DB
-	pending  string // the statement being typed
-	failed   bool   // a statement failed (non-interactive runs stop)
+	pending  string   // the statement being typed
+	at       position // where pending starts in the input
+	lineNo   int      // lines read so far
+	script   []string // the lines of a script, for showing where an error is
+	failed   bool     // a statement failed (non-interactive runs stop)
 
 	root       context.Context // cancelled by Ctrl-C in a non-interactive run
 	cancelRoot context.CancelFunc
@@ -103,6 +107,9 @@ func newSession(ctx context.Context, opts Options) (*session, error) {
 	}
 	if opts.Format == "" {
 		opts.Format = formatTable
+	}
+	if opts.Name == "" {
+		opts.Name = "<stdin>"
 	}
 	if !validFormat(opts.Format) {
 		return nil, fmt.Errorf("unknown format %q (table, json or csv)", opts.Format)
@@ -205,34 +212,66 @@ func (s *session) stopping() bool {
 // line handles one input line: a meta command when no statement is pending, else more of
 // the statement being typed, running every statement it completes.
 func (s *session) line(in input, line string) (quit bool) {
-	if s.pending == "" && strings.HasPrefix(strings.TrimSpace(line), `\`) {
-		cmd := strings.TrimSpace(line)
-		if !isQuit(cmd) {
-			in.save(cmd)
+	s.lineNo++
+	if !s.opts.Interactive {
+		s.script = append(s.script, line)
+	}
+	if s.pending == "" {
+		if cmd := strings.TrimSpace(line); strings.HasPrefix(cmd, `\`) {
+			if !isQuit(cmd) {
+				in.save(cmd)
+			}
+			return s.meta(cmd)
 		}
-		return s.meta(cmd)
+		s.at = position{line: s.lineNo, col: 1}
 	}
-	stmts, rest, _ := splitStatements(s.pending + line + "\n")
-	s.pending = rest
-	if onlyNoise(rest) {
-		s.pending = ""
-	}
-	for _, st := range stmts {
-		in.save(historyEntry(st))
-		s.timed(func() error { return s.statement(st) }, st)
+	text := s.pending + line + "\n"
+	stmts, rest, _ := splitStatements(text)
+	for _, p := range stmts {
+		in.save(historyEntry(p.text))
+		s.run(stmt{text: p.text, at: s.at.advance(text[:p.at])})
 		if s.stopping() {
 			return false
 		}
+	}
+	s.pending, s.at = text[rest:], s.at.advance(text[:rest])
+	if onlyNoise(s.pending) {
+		s.pending = ""
 	}
 	return false
 }
 
 // flushPending runs a last statement left without its ';' at the end of the input.
 func (s *session) flushPending() {
-	if st := strings.TrimSpace(s.pending); st != "" && !onlyNoise(st) && !s.stopping() {
-		s.pending = ""
-		s.timed(func() error { return s.statement(st) }, st)
+	if onlyNoise(s.pending) || s.stopping() {
+		return
 	}
+	text := strings.TrimLeft(s.pending, " \t\r\n")
+	at := s.at.advance(s.pending[:len(s.pending)-len(text)])
+	s.pending = ""
+	s.run(stmt{text: strings.TrimRight(text, " \t\r\n"), at: at})
+}
+
+// stmt is a statement of the input and where it starts.
+type stmt struct {
+	text string
+	at   position
+}
+
+// run runs one statement, timed.
+func (s *session) run(st stmt) {
+	src := s.positioned(st)
+	s.timed(func() error { return s.statement(st.text, src) }, src)
+}
+
+// positioned returns the text the parser reads for st, so that errors name the right place:
+// in a script, the statement is moved to its line and column of the whole input; on a
+// terminal, lines count from the statement's first line, as psql does.
+func (s *session) positioned(st stmt) string {
+	if s.opts.Interactive {
+		return st.text
+	}
+	return strings.Repeat("\n", st.at.line-1) + strings.Repeat(" ", st.at.col-1) + st.text
 }
 
 // timed runs one statement, shows its error, and prints its time when \timing is on.

@@ -82,22 +82,44 @@ func opens(text string, i int) lexState {
 	return inCode
 }
 
+// piece is a complete statement of the input and where it starts in the text it was cut from.
+type piece struct {
+	text string
+	at   int // byte offset
+}
+
 // splitStatements cuts text at each ';' outside strings, quoted identifiers and comments. It
 // returns the complete statements (each with its ';', leading blank lines trimmed, statements
-// holding only comments dropped), the unfinished rest, and the state at the end of the text.
-func splitStatements(text string) (stmts []string, rest string, state lexState) {
+// holding only comments dropped), the offset of the unfinished rest, and the state at the end
+// of the text.
+func splitStatements(text string) (stmts []piece, rest int, state lexState) {
 	cls, state := classify(text)
-	start := 0
 	for i, c := range cls {
 		if c != inCode || text[i] != ';' {
 			continue
 		}
-		if stmt := strings.TrimLeft(text[start:i+1], " \t\r\n"); !onlyNoise(stmt) {
-			stmts = append(stmts, stmt)
+		stmt := strings.TrimLeft(text[rest:i+1], " \t\r\n")
+		if !onlyNoise(stmt) {
+			stmts = append(stmts, piece{text: stmt, at: i + 1 - len(stmt)})
 		}
-		start = i + 1
+		rest = i + 1
 	}
-	return stmts, text[start:], state
+	return stmts, rest, state
+}
+
+// position is a line and column of the input (1-based).
+type position struct{ line, col int }
+
+// advance moves p over text.
+func (p position) advance(text string) position {
+	for _, c := range []byte(text) {
+		if c == '\n' {
+			p.line, p.col = p.line+1, 1
+		} else {
+			p.col++
+		}
+	}
+	return p
 }
 
 // onlyNoise reports whether text holds nothing but whitespace, comments and ';'.

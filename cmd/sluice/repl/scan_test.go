@@ -28,7 +28,15 @@ func TestSplitStatements(t *testing.T) {
 		{"\n\n  SELECT\n 1;", []string{"SELECT\n 1;"}, "", inCode},
 	}
 	for _, c := range cases {
-		stmts, rest, state := splitStatements(c.text)
+		pieces, at, state := splitStatements(c.text)
+		var stmts []string
+		for _, p := range pieces {
+			if c.text[p.at:p.at+len(p.text)] != p.text {
+				t.Errorf("splitStatements(%q): %q is not at %d", c.text, p.text, p.at)
+			}
+			stmts = append(stmts, p.text)
+		}
+		rest := c.text[at:]
 		if !reflect.DeepEqual(stmts, c.stmts) || rest != c.rest || state != c.state {
 			t.Errorf("splitStatements(%q) = %q, %q, %d; want %q, %q, %d", c.text, stmts, rest, state, c.stmts, c.rest, c.state)
 		}
@@ -40,5 +48,12 @@ func TestHistoryEntry(t *testing.T) {
 	want := "SELECT a, b   FROM t WHERE s = '--x';"
 	if got != want {
 		t.Errorf("historyEntry = %q, want %q", got, want)
+	}
+}
+
+func TestAdvance(t *testing.T) {
+	p := position{line: 3, col: 5}.advance("ab\ncde\nf")
+	if p != (position{line: 5, col: 2}) {
+		t.Errorf("advance = %+v, want line 5 col 2", p)
 	}
 }

@@ -45,8 +45,9 @@ func subDAG(d *planner.DAG, keep []int) (sub *planner.DAG, newID []int) {
 }
 
 // withoutErrorSink drops the error_sink option of the sources in d for which keep says no:
-// their rejected records are then counted, not written (another query writes them).
-func withoutErrorSink(d *planner.DAG, keep func(stream string) bool) {
+// their rejected records are then counted, not written (another query writes them). It
+// returns how many it dropped.
+func withoutErrorSink(d *planner.DAG, keep func(stream string) bool) (dropped int) {
 	for _, n := range d.Nodes {
 		op, ok := n.Op.(*planner.SourceOp)
 		if !ok || op.Options["error_sink"] == "" || keep(op.Stream) {
@@ -56,7 +57,9 @@ func withoutErrorSink(d *planner.DAG, keep func(stream string) bool) {
 		c.Options = maps.Clone(op.Options)
 		delete(c.Options, "error_sink")
 		n.Op = &c
+		dropped++
 	}
+	return dropped
 }
 
 // sources lists the streams read by the sources of d.
