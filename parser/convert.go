@@ -111,12 +111,25 @@ func (c *converter) options(gs []*gOption) []*Option {
 		if g.KeyStr != nil {
 			key = unquote(*g.KeyStr)
 		} else {
-			key = joinParts(c.idents(g.Key))
+			key = c.optionKey(g.Key)
 		}
 		at := pos(g.Pos)
 		out = append(out, &Option{At: at, Key: key, KeyPos: at, Value: c.optValue(g.Value), ValPos: pos(g.Value.Pos)})
 	}
 	return out
+}
+
+// optionKey joins the parts of a dotted option name, reserved words lower-cased.
+func (c *converter) optionKey(parts []*gOptKey) string {
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		if p.Word != nil {
+			names[i] = strings.ToLower(*p.Word)
+		} else {
+			names[i] = c.ident(p.Ident).Name()
+		}
+	}
+	return strings.Join(names, ".")
 }
 
 func joinParts(ids []*Ident) string {

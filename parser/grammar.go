@@ -62,9 +62,16 @@ type gColumn struct {
 
 type gOption struct {
 	Pos    lexer.Position
-	Key    []*gIdent  `parser:"( @@ ( '.' @@ )*"`
+	Key    []*gOptKey `parser:"( @@ ( '.' @@ )*"`
 	KeyStr *string    `parser:"| @String )"`
 	Value  *gOptValue `parser:"'=' @@"`
+}
+
+// gOptKey is one part of an option name: option names are not SQL, so reserved words such as
+// END (kafka's `end = 'latest'`) are names here.
+type gOptKey struct {
+	Ident *gIdent `parser:"  @@"`
+	Word  *string `parser:"| @Keyword"`
 }
 
 type gOptValue struct {
