@@ -9,7 +9,14 @@ export CGO_ENABLED=1
 step() { printf '\n== %s\n' "$*"; }
 
 step "tools"
-command -v g++ >/dev/null || { apt-get update -qq && apt-get install -y -qq g++ >/dev/null; }
+# g++ for DuckDB (cgo), tmux for the REPL's terminal test, kcat for Kafka interop tests.
+need=()
+command -v g++ >/dev/null || need+=(g++)
+command -v tmux >/dev/null || need+=(tmux)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+bash .ci/services/kafka.sh
 
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go'))
