@@ -1,7 +1,6 @@
 package executor
 
 import (
-	"github.com/sluicedata/sluice/executor/watermark"
 	"github.com/sluicedata/sluice/planner"
 	"github.com/sluicedata/sluice/types"
 )
@@ -46,12 +45,21 @@ func (l *lookupJoin) build(rows []waitingRow, matches []*version) *types.Batch {
 			rb.appendNulls(len(r.b.Cols), len(rb.cols))
 		}
 		rb.time = append(rb.time, r.b.Time[i])
-		rb.wm = append(rb.wm, watermark.Effective(l.wm, r.b.WM, i))
+		rb.wm = append(rb.wm, rowWatermark(r.b, i))
 		origin.add(r.b.Origin, i)
 	}
 	out := rb.batch()
 	out.Origin = origin.get()
 	return out
+}
+
+// rowWatermark is row i's own watermark (MinTime when its batch has none). A row that waited is
+// not judged by the operator's later watermark: the forwarded watermark was held back for it.
+func rowWatermark(b *types.Batch, i int) int64 {
+	if b.WM == nil {
+		return types.MinTime
+	}
+	return b.WM[i]
 }
 
 // keepOnly clears the matches of rows not in sel (the residual predicate failed).
