@@ -202,7 +202,7 @@ func TestLookupJoinWaitingRowsKeepTheirOwnWatermark(t *testing.T) {
 	var wms []int64
 	h.task.octx.emit = func(b *types.Batch) error { wms = append(wms, b.WM...); return nil }
 	h.feed(0, batchOf(s.Schema, "s", 1, row{"a", 1, 12}, row{"a", 2, 30})) // row watermarks 2, 20
-	h.feed(1, batchOf(tb.Schema, "t", 1, row{"a", 100, 5}))                 // operator watermark 5
+	h.feed(1, batchOf(tb.Schema, "t", 1, row{"a", 100, 5}))                // operator watermark 5
 	h.watermark(1, 40)
 	if fmt.Sprint(wms) != "[2 20]" {
 		t.Fatalf("row watermarks %v, want each row's own", wms)
