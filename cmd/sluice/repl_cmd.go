@@ -44,7 +44,7 @@ func runRepl(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := repl.Options{In: os.Stdin, Out: stdout, Err: stderr, Lake: *lakeRoot, Format: *format}
 	if len(exprs) > 0 {
-		opts.In = strings.NewReader(strings.Join(exprs, "\n") + "\n")
+		opts.In, opts.Name = strings.NewReader(strings.Join(exprs, "\n")+"\n"), "-e"
 	} else if isTerminal(os.Stdin) && isTerminal(stdout) {
 		opts.Interactive, opts.HistoryFile, opts.Color = true, historyFile(), colorWanted()
 	}

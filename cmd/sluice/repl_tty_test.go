@@ -52,13 +52,15 @@ func TestReplTerminal(t *testing.T) {
 	term.waitFor("the description", `^ts +TIMESTAMP +event time, watermark delay 1s$`)
 
 	term.typeLine("CREATE STREAM ticks (n BIGINT) WITH (connector = 'datagen', rate = '20', fields.n.kind = 'sequence');")
+	term.typeLine("CREATE SINK tick_file FROM ticks WITH (connector = 'file', path = 'ticks.jsonl', format = 'json');")
+	term.waitFor("the persistent query", `^Started query tick_file`)
 	term.typeLine("SELECT n FROM ticks EMIT CHANGES;")
 	term.waitFor("rows of the push query", `^ +3$`)
 	term.keys("C-c")
 	term.waitFor("the cancelled query", `^Query terminated by Ctrl-C after \d+ rows\.$`)
 	term.waitFor("the prompt", `^sluice>$`)
-	term.typeLine("SHOW STREAMS;")
-	term.waitFor("the next statement's answer", `^ticks +source +datagen`)
+	term.typeLine("SHOW QUERIES;")
+	term.waitFor("the persistent query, still running", `^tick_file +\| RUNNING +\| ticks +\| tick_file +\|`)
 
 	term.typeLine("CREATE SINK orders_lake FROM orders WITH (connector = 'file', path = 'lake/orders',")
 	term.typeLine("  format = 'parquet', partition_by = 'country');")

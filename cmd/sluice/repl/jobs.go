@@ -216,6 +216,17 @@ func (js *jobs) waitBounded() {
 	}
 }
 
+// unbounded counts the running jobs that read an unbounded source.
+func (js *jobs) unbounded() int {
+	n := 0
+	for _, j := range js.snapshot() {
+		if st, _, _, _ := j.status(); st == stateRunning && !bounded(j.dag) {
+			n++
+		}
+	}
+	return n
+}
+
 // failed counts the jobs that failed.
 func (js *jobs) failed() int {
 	n := 0

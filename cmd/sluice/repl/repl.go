@@ -299,6 +299,9 @@ func (s *session) end() int {
 	case s.failed || s.root.Err() != nil:
 		s.jobs.stopAll()
 	default:
+		if n := s.jobs.unbounded(); n > 0 {
+			fmt.Fprintf(s.err, "Waiting for %d persistent %s over unbounded sources (Ctrl-C stops).\n", n, plural(n, "query", "queries"))
+		}
 		s.jobs.wg.Wait() // a script's persistent queries run until their bounded inputs end
 	}
 	s.notes.flush()
