@@ -5,7 +5,7 @@ import (
 
 	"github.com/sluicedata/sluice/executor/eval"
 	"github.com/sluicedata/sluice/executor/state"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -27,7 +27,7 @@ import (
 // per input row (Time and WM of that row); EMIT FINAL one row per key at the end of input, in
 // first-seen order, with Time = the key's largest event time.
 type aggregate struct {
-	op     *planner.AggregateOp
+	op     *plan.AggregateOp
 	schema *types.Schema
 	keys   []*expr
 	args   [][]*expr
@@ -54,7 +54,7 @@ type grouping interface {
 	load(d *state.Decoder) error
 }
 
-func newAggregate(n *planner.Node, op *planner.AggregateOp) (*aggregate, error) {
+func newAggregate(n *plan.Node, op *plan.AggregateOp) (*aggregate, error) {
 	want := len(op.Keys) + len(op.Aggs)
 	if op.Window != nil {
 		want += 2
@@ -98,9 +98,9 @@ func newGrouping(a *aggregate) grouping {
 	switch {
 	case w == nil:
 		return newRunning(a)
-	case w.Kind == planner.Session:
+	case w.Kind == plan.Session:
 		return newSessions(a)
-	case w.Kind == planner.Hopping:
+	case w.Kind == plan.Hopping:
 		return newFixed(a, w.Size, w.Advance)
 	}
 	return newFixed(a, w.Size, w.Size)

@@ -4,7 +4,7 @@ import (
 	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/executor/watermark"
 	"github.com/sluicedata/sluice/executor/window"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -55,7 +55,7 @@ func (f *fixed) group(i int, s int64) int32 {
 }
 
 func (f *fixed) process(ctx *Context, b *types.Batch) error {
-	if f.a.op.Emit == planner.EmitChanges {
+	if f.a.op.Emit == plan.EmitChanges {
 		return f.processChanges(ctx, b)
 	}
 	late, err := f.dropLate(ctx, b)
@@ -201,7 +201,7 @@ func (f *fixed) watermark(ctx *Context, wm int64) error {
 		if !ok {
 			break
 		}
-		if f.a.op.Emit == planner.EmitFinal && rb == nil {
+		if f.a.op.Emit == plan.EmitFinal && rb == nil {
 			rb = newRowBuilder(f.a.schema, len(groups))
 		}
 		f.close(rb, s, groups)

@@ -3,7 +3,7 @@ package executor
 import (
 	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/executor/watermark"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -38,7 +38,7 @@ func (r *running) sized() {
 }
 
 func (r *running) process(ctx *Context, b *types.Batch) error {
-	if r.a.op.Emit == planner.EmitFinal {
+	if r.a.op.Emit == plan.EmitFinal {
 		for i, t := range b.Time[:b.Len] {
 			r.a.groups[i] = r.group(i, t)
 		}
@@ -82,7 +82,7 @@ func (r *running) watermark(*Context, int64) error { return nil }
 
 // finish emits one row per key (EMIT FINAL), in first-seen order.
 func (r *running) finish(ctx *Context) error {
-	if r.a.op.Emit != planner.EmitFinal {
+	if r.a.op.Emit != plan.EmitFinal {
 		return nil
 	}
 	rb := newRowBuilder(r.a.schema, r.table.Len())

@@ -7,7 +7,7 @@ import (
 	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/executor/watermark"
 	"github.com/sluicedata/sluice/executor/window"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -42,7 +42,7 @@ func newSessions(a *aggregate) *sessions {
 }
 
 func (s *sessions) process(ctx *Context, b *types.Batch) error {
-	changes := s.a.op.Emit == planner.EmitChanges
+	changes := s.a.op.Emit == plan.EmitChanges
 	var rb *rowBuilder
 	if changes {
 		rb = newRowBuilder(s.a.schema, b.Len)
@@ -194,7 +194,7 @@ func (s *sessions) watermark(ctx *Context, wm int64) error {
 		return nil
 	}
 	var rb *rowBuilder
-	if s.a.op.Emit == planner.EmitFinal {
+	if s.a.op.Emit == plan.EmitFinal {
 		rb = newRowBuilder(s.a.schema, len(closed))
 	}
 	for _, id := range closed {

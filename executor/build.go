@@ -4,12 +4,12 @@ import (
 	"fmt"
 
 	"github.com/sluicedata/sluice/connectors"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 )
 
 // build checks the DAG, opens error sinks, instantiates one task per live node (a node that
 // reaches no sink is not run) and wires producers to consumers.
-func (rt *runtime) build(dag *planner.DAG) error {
+func (rt *runtime) build(dag *plan.DAG) error {
 	if err := checkDAG(dag); err != nil {
 		return err
 	}
@@ -32,8 +32,8 @@ func (rt *runtime) build(dag *planner.DAG) error {
 }
 
 // buildNode creates n's task and returns its outbox and inbox (nil for a source).
-func (rt *runtime) buildNode(n *planner.Node) (*outbox, *inbox, error) {
-	if op, ok := n.Op.(*planner.SourceOp); ok {
+func (rt *runtime) buildNode(n *plan.Node) (*outbox, *inbox, error) {
+	if op, ok := n.Op.(*plan.SourceOp); ok {
 		st, err := rt.buildSource(n, op)
 		if err != nil {
 			return nil, nil, err
@@ -50,12 +50,12 @@ func (rt *runtime) buildNode(n *planner.Node) (*outbox, *inbox, error) {
 	return &t.out, t.in, nil
 }
 
-func (rt *runtime) add(n *planner.Node, t task) {
+func (rt *runtime) add(n *plan.Node, t task) {
 	rt.tasks = append(rt.tasks, t)
 	rt.taskNames = append(rt.taskNames, nodeName(n))
 }
 
-func (rt *runtime) buildSource(n *planner.Node, op *planner.SourceOp) (*sourceTask, error) {
+func (rt *runtime) buildSource(n *plan.Node, op *plan.SourceOp) (*sourceTask, error) {
 	if rt.opts.Registry == nil {
 		return nil, fmt.Errorf("no connector registry")
 	}
@@ -73,9 +73,9 @@ func (rt *runtime) buildSource(n *planner.Node, op *planner.SourceOp) (*sourceTa
 }
 
 // newOperator instantiates the operator of a non-source node.
-func (rt *runtime) newOperator(n *planner.Node) (Operator, error) {
+func (rt *runtime) newOperator(n *plan.Node) (Operator, error) {
 	switch op := n.Op.(type) {
-	case *planner.SinkOp:
+	case *plan.SinkOp:
 		if rt.opts.Registry == nil {
 			return nil, fmt.Errorf("no connector registry")
 		}
@@ -86,11 +86,11 @@ func (rt *runtime) newOperator(n *planner.Node) (Operator, error) {
 }
 
 // nodeName names a node in errors.
-func nodeName(n *planner.Node) string {
+func nodeName(n *plan.Node) string {
 	switch op := n.Op.(type) {
-	case *planner.SourceOp:
+	case *plan.SourceOp:
 		return fmt.Sprintf("source %q", op.Stream)
-	case *planner.SinkOp:
+	case *plan.SinkOp:
 		return fmt.Sprintf("sink %q", op.Sink)
 	}
 	if n.Name != "" {
@@ -100,7 +100,7 @@ func nodeName(n *planner.Node) string {
 }
 
 // checkDAG verifies what the runtime relies on: IDs are positions, inputs come first.
-func checkDAG(dag *planner.DAG) error {
+func checkDAG(dag *plan.DAG) error {
 	for i, n := range dag.Nodes {
 		if n == nil || n.ID != i || n.Op == nil || n.Schema == nil {
 			return fmt.Errorf("invalid plan: node %d is malformed", i)
@@ -117,12 +117,12 @@ func checkDAG(dag *planner.DAG) error {
 	return nil
 }
 
-func checkArity(n *planner.Node) error {
+func checkArity(n *plan.Node) error {
 	want := 1
 	switch n.Op.(type) {
-	case *planner.SourceOp:
+	case *plan.SourceOp:
 		want = 0
-	case *planner.IntervalJoinOp, *planner.LookupJoinOp:
+	case *plan.IntervalJoinOp, *plan.LookupJoinOp:
 		want = 2
 	}
 	if len(n.Inputs) != want {
@@ -132,11 +132,11 @@ func checkArity(n *planner.Node) error {
 }
 
 // liveNodes marks the nodes from which a sink can be reached: only those run.
-func liveNodes(dag *planner.DAG) []bool {
+func liveNodes(dag *plan.DAG) []bool {
 	live := make([]bool, len(dag.Nodes))
 	for i := len(dag.Nodes) - 1; i >= 0; i-- {
 		n := dag.Nodes[i]
-		if _, ok := n.Op.(*planner.SinkOp); ok {
+		if _, ok := n.Op.(*plan.SinkOp); ok {
 			live[i] = true
 		}
 		if live[i] {
@@ -149,7 +149,7 @@ func liveNodes(dag *planner.DAG) []bool {
 }
 
 // wire connects every live node's inputs to their producers' outboxes.
-func wire(dag *planner.DAG, live []bool, outs []*outbox, ins []*inbox) {
+func wire(dag *plan.DAG, live []bool, outs []*outbox, ins []*inbox) {
 	for _, n := range dag.Nodes {
 		if !live[n.ID] {
 			continue
@@ -161,8 +161,8 @@ func wire(dag *planner.DAG, live []bool, outs []*outbox, ins []*inbox) {
 }
 
 // inputSchemas returns the output schemas of n's inputs.
-func inputSchemas(n *planner.Node, nodes []*planner.Node) []*planner.Node {
-	out := make([]*planner.Node, len(n.Inputs))
+func inputSchemas(n *plan.Node, nodes []*plan.Node) []*plan.Node {
+	out := make([]*plan.Node, len(n.Inputs))
 	for i, id := range n.Inputs {
 		out[i] = nodes[id]
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/sluicedata/sluice/executor/eval"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -25,8 +25,8 @@ type expr struct {
 	kernel eval.Kernel
 }
 
-func compile(e planner.Expr) (*expr, error) {
-	if c, ok := e.(*planner.ColumnRef); ok {
+func compile(e plan.Expr) (*expr, error) {
+	if c, ok := e.(*plan.ColumnRef); ok {
 		return &expr{col: c.Index}, nil
 	}
 	if compileExpr == nil {
@@ -39,7 +39,7 @@ func compile(e planner.Expr) (*expr, error) {
 	return &expr{col: -1, kernel: k}, nil
 }
 
-func compileAll(es []planner.Expr) ([]*expr, error) {
+func compileAll(es []plan.Expr) ([]*expr, error) {
 	out := make([]*expr, len(es))
 	for i, e := range es {
 		x, err := compile(e)
@@ -77,7 +77,7 @@ func evalAll(xs []*expr, b *types.Batch, out []*types.Vector) ([]*types.Vector, 
 	return out, nil
 }
 
-func newAccumulators(aggs []*planner.AggCall) ([]eval.Accumulator, error) {
+func newAccumulators(aggs []*plan.AggCall) ([]eval.Accumulator, error) {
 	if newAccumulator == nil {
 		return nil, errNoEval
 	}

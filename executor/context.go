@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/sluicedata/sluice/executor/watermark"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -14,7 +14,7 @@ type Context struct {
 	// Ctx is the run's context (cancelled at Ctrl-C or on the first error), for connector calls.
 	Ctx context.Context
 
-	node    *planner.Node
+	node    *plan.Node
 	clock   Clock
 	emit    func(*types.Batch) error
 	marks   *watermark.Tracker
@@ -25,7 +25,7 @@ type Context struct {
 }
 
 // Node is the plan node the operator implements.
-func (c *Context) Node() *planner.Node { return c.node }
+func (c *Context) Node() *plan.Node { return c.node }
 
 // Now is the wall-clock time in epoch ms.
 func (c *Context) Now() int64 { return c.clock.Now() }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/executor/watermark"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -27,7 +27,7 @@ type dedup struct {
 	sel    []int
 }
 
-func newDedup(op *planner.DedupOp) (*dedup, error) {
+func newDedup(op *plan.DedupOp) (*dedup, error) {
 	keys, err := compileAll(op.Keys)
 	if err != nil {
 		return nil, err
@@ -35,7 +35,7 @@ func newDedup(op *planner.DedupOp) (*dedup, error) {
 	return &dedup{within: op.Within, keys: keys, table: state.NewKeyTable(exprTypes(op.Keys)), wm: types.MinTime}, nil
 }
 
-func exprTypes(es []planner.Expr) []types.Type {
+func exprTypes(es []plan.Expr) []types.Type {
 	out := make([]types.Type, len(es))
 	for i, e := range es {
 		out[i] = e.Type()

@@ -3,7 +3,7 @@ package executor
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -15,7 +15,7 @@ type filter struct {
 	sel  []int
 }
 
-func newFilter(op *planner.FilterOp) (*filter, error) {
+func newFilter(op *plan.FilterOp) (*filter, error) {
 	if op.Pred.Type().Kind != types.KindBool {
 		return nil, fmt.Errorf("filter predicate %s is %s, not BOOLEAN", op.Pred, op.Pred.Type())
 	}

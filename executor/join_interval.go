@@ -5,7 +5,7 @@ import (
 
 	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/executor/watermark"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -18,7 +18,7 @@ import (
 // watermark minus d. Output rows: left columns then right columns, Time = the later of the two
 // times, no per-row watermark or origin. A NULL key matches nothing.
 type intervalJoin struct {
-	op       *planner.IntervalJoinOp
+	op       *plan.IntervalJoinOp
 	schema   *types.Schema
 	inputs   [2]*types.Schema
 	keys     [2][]*expr
@@ -33,7 +33,7 @@ type intervalJoin struct {
 // pair is one candidate output row: entry ids on both sides (-1 right: no match).
 type pair struct{ left, right int32 }
 
-func newIntervalJoin(n *planner.Node, inputs []*planner.Node, op *planner.IntervalJoinOp) (*intervalJoin, error) {
+func newIntervalJoin(n *plan.Node, inputs []*plan.Node, op *plan.IntervalJoinOp) (*intervalJoin, error) {
 	j := &intervalJoin{op: op, schema: n.Schema, wm: types.MinTime}
 	if len(op.LeftKeys) != len(op.RightKeys) {
 		return nil, fmt.Errorf("%d left keys for %d right keys", len(op.LeftKeys), len(op.RightKeys))
@@ -41,7 +41,7 @@ func newIntervalJoin(n *planner.Node, inputs []*planner.Node, op *planner.Interv
 	if err := checkJoinSchema(n, inputs); err != nil {
 		return nil, err
 	}
-	for p, ks := range [2][]planner.Expr{op.LeftKeys, op.RightKeys} {
+	for p, ks := range [2][]plan.Expr{op.LeftKeys, op.RightKeys} {
 		j.inputs[p] = inputs[p].Schema
 		j.sides[p] = newJoinSide(exprTypes(ks))
 		var err error
@@ -55,14 +55,14 @@ func newIntervalJoin(n *planner.Node, inputs []*planner.Node, op *planner.Interv
 }
 
 // checkJoinSchema verifies that a join's output is its inputs' columns side by side.
-func checkJoinSchema(n *planner.Node, inputs []*planner.Node) error {
+func checkJoinSchema(n *plan.Node, inputs []*plan.Node) error {
 	if w := inputs[0].Schema.Len() + inputs[1].Schema.Len(); n.Schema.Len() != w {
 		return fmt.Errorf("output schema has %d columns, want %d", n.Schema.Len(), w)
 	}
 	return nil
 }
 
-func compileResidual(e planner.Expr) (*expr, error) {
+func compileResidual(e plan.Expr) (*expr, error) {
 	if e == nil {
 		return nil, nil
 	}
@@ -168,7 +168,7 @@ func (j *intervalJoin) Watermark(ctx *Context, wm int64) (int64, error) {
 	j.wm = wm
 	j.sides[1].expire(j.op.Within, wm)
 	gone := j.sides[0].expire(j.op.Within, wm)
-	if j.op.Kind != planner.LeftJoin {
+	if j.op.Kind != plan.LeftJoin {
 		return wm, nil
 	}
 	rb := newRowBuilder(j.schema, 0)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/sluicedata/sluice/executor/state"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -30,7 +30,7 @@ import (
 // Waiting stream rows are released in time order (then arrival order), and the forwarded
 // watermark never passes a waiting row.
 type lookupJoin struct {
-	op        *planner.LookupJoinOp
+	op        *plan.LookupJoinOp
 	schema    *types.Schema
 	inputs    [2]*types.Schema
 	keys      []*expr
@@ -64,7 +64,7 @@ type waitingRow struct {
 	hash uint64
 }
 
-func newLookupJoin(n *planner.Node, inputs []*planner.Node, op *planner.LookupJoinOp) (*lookupJoin, error) {
+func newLookupJoin(n *plan.Node, inputs []*plan.Node, op *plan.LookupJoinOp) (*lookupJoin, error) {
 	ts := inputs[1].Schema
 	if len(ts.Key) == 0 || len(ts.Key) != len(op.StreamKeys) {
 		return nil, fmt.Errorf("the table side has key %v, but the join gives %d stream keys", ts.Key, len(op.StreamKeys))

@@ -1,7 +1,7 @@
 package executor
 
 import (
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -75,8 +75,8 @@ func keepOnly(matches []*version, sel []int) {
 }
 
 // dropUnmatched removes the rows without match from an inner join's output.
-func dropUnmatched(out *types.Batch, matches []*version, kind planner.JoinKind) *types.Batch {
-	if kind == planner.LeftJoin {
+func dropUnmatched(out *types.Batch, matches []*version, kind plan.JoinKind) *types.Batch {
+	if kind == plan.LeftJoin {
 		return out
 	}
 	var sel []int

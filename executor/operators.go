@@ -3,26 +3,26 @@ package executor
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 )
 
 // NewOperator instantiates the operator of node n; inputs are the nodes it reads, in port order
 // (for their schemas). Sources and sinks need connectors: Run builds those.
-func NewOperator(n *planner.Node, inputs []*planner.Node) (Operator, error) {
+func NewOperator(n *plan.Node, inputs []*plan.Node) (Operator, error) {
 	switch op := n.Op.(type) {
-	case *planner.FilterOp:
+	case *plan.FilterOp:
 		return newFilter(op)
-	case *planner.ProjectOp:
+	case *plan.ProjectOp:
 		return newProject(n, op)
-	case *planner.DedupOp:
+	case *plan.DedupOp:
 		return newDedup(op)
-	case *planner.AggregateOp:
+	case *plan.AggregateOp:
 		return newAggregate(n, op)
-	case *planner.IntervalJoinOp:
+	case *plan.IntervalJoinOp:
 		return newIntervalJoin(n, inputs, op)
-	case *planner.LookupJoinOp:
+	case *plan.LookupJoinOp:
 		return newLookupJoin(n, inputs, op)
-	case *planner.LimitOp:
+	case *plan.LimitOp:
 		return &limit{n: op.N}, nil
 	}
 	return nil, fmt.Errorf("no operator implements %s", n.Op.OpName())

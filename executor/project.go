@@ -3,7 +3,7 @@ package executor
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -15,7 +15,7 @@ type project struct {
 	exprs  []*expr
 }
 
-func newProject(n *planner.Node, op *planner.ProjectOp) (*project, error) {
+func newProject(n *plan.Node, op *plan.ProjectOp) (*project, error) {
 	if len(op.Exprs) != n.Schema.Len() {
 		return nil, fmt.Errorf("%d expressions for %d output columns", len(op.Exprs), n.Schema.Len())
 	}

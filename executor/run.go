@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/sluicedata/sluice/connectors"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 )
 
 // Options configure a run.
@@ -54,7 +54,7 @@ func (o Options) withDefaults() Options {
 // reached its LIMIT), the first operator or connector error, or the cancellation of ctx. It
 // returns the run's counters, and an error naming the node that failed (ctx.Err() when
 // cancelled). Sinks are closed (flushed) in every case.
-func Run(ctx context.Context, dag *planner.DAG, opts Options) (*Stats, error) {
+func Run(ctx context.Context, dag *plan.DAG, opts Options) (*Stats, error) {
 	opts = opts.withDefaults()
 	stats := newStats(dag)
 	rt := &runtime{opts: opts, stats: stats, rejects: newRejects(stats, opts.Clock, opts.Logf)}
@@ -82,7 +82,7 @@ type runtime struct {
 	stats   *Stats
 	rejects *rejects
 	tasks   []task
-	nodes   []*planner.Node
+	nodes   []*plan.Node
 	sinks   map[string]*sharedSink // by connector and sink name
 	// taskNames[i] names tasks[i]'s node in errors: `source "orders"`, `Aggregate "revenue" (node 4)`.
 	taskNames []string

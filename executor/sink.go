@@ -6,7 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/sluicedata/sluice/connectors"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -21,7 +21,7 @@ type sink struct {
 
 // newSink returns the sink operator of n. Sink nodes that write the same target (several INSERT
 // INTO one stream) share one connector sink, closed when the last of them finishes.
-func (rt *runtime) newSink(n *planner.Node, op *planner.SinkOp) (*sink, error) {
+func (rt *runtime) newSink(n *plan.Node, op *plan.SinkOp) (*sink, error) {
 	key := op.Connector + "\x00" + op.Sink
 	sh, ok := rt.sinks[key]
 	if !ok {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/sluicedata/sluice/connectors"
 	"github.com/sluicedata/sluice/executor/watermark"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -23,8 +23,8 @@ import (
 // Emitter of its connector: Emit runs on the connector's goroutine, the ticker on another, so
 // both take mu.
 type sourceTask struct {
-	node     *planner.Node
-	op       *planner.SourceOp
+	node     *plan.Node
+	op       *plan.SourceOp
 	src      connectors.Source
 	out      outbox
 	gen      *watermark.Generator
@@ -47,14 +47,14 @@ type sourceTask struct {
 	abandoned atomic.Bool // every consumer has stopped: the source was cancelled for that
 }
 
-func newSourceTask(n *planner.Node, op *planner.SourceOp, src connectors.Source, rt *runtime) *sourceTask {
+func newSourceTask(n *plan.Node, op *plan.SourceOp, src connectors.Source, rt *runtime) *sourceTask {
 	return &sourceTask{node: n, op: op, src: src, gen: watermark.NewGenerator(n.Schema.Delay),
 		bounded: isBounded(op), rejects: rt.rejects, stats: rt.stats, clock: rt.opts.Clock,
 		interval: rt.opts.WatermarkInterval, sent: types.MinTime}
 }
 
 // isBounded reports whether the source ends by itself (a file, a bounded replay).
-func isBounded(op *planner.SourceOp) bool {
+func isBounded(op *plan.SourceOp) bool {
 	spec, ok := connectors.Lookup(op.Connector)
 	return ok && spec.BoundedWith(op.Options)
 }

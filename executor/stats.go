@@ -5,7 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -36,16 +36,16 @@ type NodeStats struct {
 	Entries   atomic.Int64 // state entries held (StateInfo.Entries), refreshed as it runs
 }
 
-func newStats(dag *planner.DAG) *Stats {
+func newStats(dag *plan.DAG) *Stats {
 	s := &Stats{RowsRead: map[string]*atomic.Int64{}, RowsWritten: map[string]*atomic.Int64{}, errors: map[string]*atomic.Int64{}}
 	for _, n := range dag.Nodes {
 		ns := &NodeStats{ID: n.ID, Name: n.Name, Op: n.Op.OpName()}
 		ns.Watermark.Store(types.MinTime)
 		s.Nodes = append(s.Nodes, ns)
 		switch op := n.Op.(type) {
-		case *planner.SourceOp:
+		case *plan.SourceOp:
 			s.RowsRead[op.Stream] = new(atomic.Int64)
-		case *planner.SinkOp:
+		case *plan.SinkOp:
 			s.RowsWritten[op.Sink] = new(atomic.Int64)
 		}
 	}

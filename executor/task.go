@@ -4,14 +4,14 @@ import (
 	"context"
 
 	"github.com/sluicedata/sluice/executor/watermark"
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
 // opTask runs one operator on its own goroutine: it reads its inbox (batches, watermarks and
 // ends from every input port), calls the operator, and forwards watermarks and the end of input.
 type opTask struct {
-	node    *planner.Node
+	node    *plan.Node
 	op      Operator
 	in      *inbox
 	out     outbox
@@ -24,7 +24,7 @@ type opTask struct {
 	stats   *NodeStats
 }
 
-func newOpTask(n *planner.Node, op Operator, rt *runtime) *opTask {
+func newOpTask(n *plan.Node, op Operator, rt *runtime) *opTask {
 	t := &opTask{node: n, op: op, in: newInbox(rt.opts.ChannelSize), ended: make([]bool, len(n.Inputs)),
 		lastMin: types.MinTime, fwd: types.MinTime, stats: rt.stats.Nodes[n.ID]}
 	t.octx = &Context{node: n, clock: rt.opts.Clock, marks: watermark.NewTracker(len(n.Inputs)),

@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -12,7 +12,7 @@ import (
 // (NULL past either end, as SQL.md says for SPLIT(...)[n]) or a map value by STRING key (NULL when
 // absent). A NULL container or index gives NULL.
 
-func buildField(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildField(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("field takes a struct and a member index")
 	}
@@ -34,7 +34,7 @@ func buildField(c *planner.Call, args []Kernel) (Kernel, error) {
 	}), nil
 }
 
-func buildIndex(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildIndex(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("index takes a container and an index")
 	}

@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -24,7 +24,7 @@ import (
 //	topk(x, n)                 the n largest values, descending, duplicates kept (ksqlDB TOPK)
 
 // NewAccumulator returns the accumulator of an aggregate call.
-func NewAccumulator(a *planner.AggCall) (Accumulator, error) {
+func NewAccumulator(a *plan.AggCall) (Accumulator, error) {
 	if a == nil {
 		return nil, fmt.Errorf("eval: nil aggregate")
 	}
@@ -49,7 +49,7 @@ func NewAccumulator(a *planner.AggCall) (Accumulator, error) {
 	return acc, nil
 }
 
-var accumulators = map[string]func(a *planner.AggCall, t types.Type) (Accumulator, error){
+var accumulators = map[string]func(a *plan.AggCall, t types.Type) (Accumulator, error){
 	"count":                 newCount,
 	"sum":                   newSum,
 	"avg":                   newAvg,
@@ -94,7 +94,7 @@ type countAcc struct {
 	n    []int64
 }
 
-func newCount(a *planner.AggCall, t types.Type) (Accumulator, error) {
+func newCount(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	if a.Distinct {
 		return newDistinct(t), nil
 	}

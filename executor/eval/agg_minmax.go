@@ -4,11 +4,11 @@ import (
 	"cmp"
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
-func newMinMax(a *planner.AggCall, t types.Type) (Accumulator, error) {
+func newMinMax(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	isMax := a.Fn == "max"
 	switch types.Storage(t.Kind) {
 	case types.StoreI64:

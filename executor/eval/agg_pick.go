@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -49,7 +49,7 @@ func typedAny() typed[any] {
 		save: (*enc).value, load: (*dec).value}
 }
 
-func newPick(a *planner.AggCall, t types.Type) (Accumulator, error) {
+func newPick(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	latest := a.Fn == "latest"
 	switch types.Storage(t.Kind) {
 	case types.StoreI64:
@@ -142,12 +142,12 @@ func (p *pick[T]) Load(g int32, state []byte) error {
 	return d.done()
 }
 
-func newTopK(a *planner.AggCall, t types.Type) (Accumulator, error) {
+func newTopK(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	if len(a.Args) != 2 {
 		return nil, fmt.Errorf("topk takes a value and a count")
 	}
 	var n int64
-	if l, ok := a.Args[1].(*planner.Literal); ok {
+	if l, ok := a.Args[1].(*plan.Literal); ok {
 		n, _ = l.Value.(int64)
 	}
 	if n <= 0 || n > 10_000 {

@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -12,7 +12,7 @@ type hllAcc struct {
 	sk []hll
 }
 
-func newHLLAcc(*planner.AggCall, types.Type) (Accumulator, error) { return &hllAcc{}, nil }
+func newHLLAcc(*plan.AggCall, types.Type) (Accumulator, error) { return &hllAcc{}, nil }
 
 func (a *hllAcc) Grow(n int) { a.sk = growTo(a.sk, n) }
 
@@ -53,11 +53,11 @@ type percentileAcc struct {
 	sk    []quantiles
 }
 
-func newPercentile(a *planner.AggCall, t types.Type) (Accumulator, error) {
+func newPercentile(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	if len(a.Args) != 2 {
 		return nil, fmt.Errorf("approx_percentile takes a value and a fraction")
 	}
-	l, ok := a.Args[1].(*planner.Literal)
+	l, ok := a.Args[1].(*plan.Literal)
 	if !ok {
 		return nil, fmt.Errorf("the fraction must be a constant")
 	}

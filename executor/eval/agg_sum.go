@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -13,7 +13,7 @@ const (
 	overflow                   // an integer sum left int64: the result is NULL
 )
 
-func newSum(a *planner.AggCall, t types.Type) (Accumulator, error) {
+func newSum(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	switch types.Storage(t.Kind) {
 	case types.StoreF64:
 		return &sumF64{}, nil
@@ -161,7 +161,7 @@ func (s *sumF64) Load(g int32, state []byte) error {
 	return d.done()
 }
 
-func newAvg(a *planner.AggCall, t types.Type) (Accumulator, error) {
+func newAvg(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	if !t.IsNumeric() {
 		return nil, fmt.Errorf("avg of %s", t)
 	}

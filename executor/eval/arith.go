@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -16,7 +16,7 @@ import (
 // from zero). TIMESTAMP ± BIGINT adds milliseconds; a DATE operand of a TIMESTAMP result is
 // taken as its midnight, and DATE ± integer adds days.
 
-func buildArith(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildArith(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("%s takes two arguments, found %d", c.Fn, len(args))
 	}
@@ -120,7 +120,7 @@ func checkLen(v *types.Vector, n int) error {
 	return nil
 }
 
-func buildNeg(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildNeg(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("neg takes one argument")
 	}
@@ -135,7 +135,7 @@ func buildNeg(c *planner.Call, args []Kernel) (Kernel, error) {
 
 // buildMod is MOD(a, b): the planner passes the operands as they are, so they are brought to a
 // common type, divided with "%", and the remainder cast to the call's type.
-func buildMod(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildMod(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("mod takes two arguments, found %d", len(args))
 	}

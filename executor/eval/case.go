@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -11,7 +11,7 @@ import (
 // else the ELSE, else NULL. COALESCE takes the first non-NULL argument. Every branch is
 // evaluated over the whole batch and the result is gathered from the chosen one.
 
-func buildCase(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildCase(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) < 2 {
 		return nil, fmt.Errorf("case needs a WHEN and a THEN")
 	}
@@ -34,7 +34,7 @@ func buildCase(c *planner.Call, args []Kernel) (Kernel, error) {
 	return k, nil
 }
 
-func buildCoalesce(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildCoalesce(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) == 0 {
 		return nil, fmt.Errorf("coalesce needs an argument")
 	}
@@ -108,7 +108,7 @@ func (k *choose) pick(i int) int {
 }
 
 // NULLIF(a, b) is NULL when a = b, else a.
-func buildNullIf(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildNullIf(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("nullif takes two arguments, found %d", len(args))
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -24,7 +24,7 @@ import (
 //     and 1e21 (3.0 is "3", like JSON output and PostgreSQL); DECIMAL → STRING keeps its scale.
 //   - ARRAY/MAP/STRUCT → STRING: JSON text; between nested types element by element.
 
-func buildCast(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildCast(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("cast takes one argument, found %d", len(args))
 	}

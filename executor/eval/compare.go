@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -48,7 +48,7 @@ func (op cmpOp) holds(c int) bool {
 	return c >= 0
 }
 
-func buildCompare(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildCompare(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("%s takes two arguments, found %d", c.Fn, len(args))
 	}

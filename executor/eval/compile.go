@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -14,19 +14,19 @@ import (
 //
 // A kernel keeps its output vectors and caches: it is not safe for concurrent use, so each task
 // compiles its own.
-func Compile(e planner.Expr) (Kernel, error) {
+func Compile(e plan.Expr) (Kernel, error) {
 	switch e := e.(type) {
-	case *planner.ColumnRef:
+	case *plan.ColumnRef:
 		if e.Index < 0 {
 			return nil, fmt.Errorf("eval: column %s has a negative index", e)
 		}
 		return &colKernel{idx: e.Index, name: e.Name}, nil
-	case *planner.Literal:
+	case *plan.Literal:
 		if !valueFits(e.T, e.Value) {
 			return nil, fmt.Errorf("eval: literal %v (%T) does not hold a %s", e.Value, e.Value, e.T)
 		}
 		return newConst(e.T, e.Value), nil
-	case *planner.Call:
+	case *plan.Call:
 		return compileCall(e)
 	case nil:
 		return nil, fmt.Errorf("eval: nil expression")
@@ -35,7 +35,7 @@ func Compile(e planner.Expr) (Kernel, error) {
 }
 
 // builder makes the kernel of one function from its call and compiled arguments.
-type builder func(c *planner.Call, args []Kernel) (Kernel, error)
+type builder func(c *plan.Call, args []Kernel) (Kernel, error)
 
 // builders is the implementation table, one row per function name of planner/expr.go. It is
 // filled in init to break the initialization cycle (builders compile sub-expressions).
@@ -63,7 +63,7 @@ func init() {
 	}
 }
 
-func compileCall(c *planner.Call) (Kernel, error) {
+func compileCall(c *plan.Call) (Kernel, error) {
 	b, ok := builders[c.Fn]
 	if !ok {
 		return nil, fmt.Errorf("eval: unknown function %q", c.Fn)

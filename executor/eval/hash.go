@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -120,7 +120,7 @@ func hashRow(h uint64, v *types.Vector, i int) uint64 {
 	return hashValue(h, v.Any[i])
 }
 
-func buildHash(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildHash(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) == 0 {
 		return nil, fmt.Errorf("hash needs an argument")
 	}

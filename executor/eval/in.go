@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -11,7 +11,7 @@ import (
 // item is NULL, else FALSE (so x NOT IN (…, NULL) is never TRUE). A list of constants is looked
 // up in a set built once (a hash set beyond eight items).
 
-func buildIn(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildIn(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) < 2 {
 		return nil, fmt.Errorf("in needs a value and at least one item")
 	}

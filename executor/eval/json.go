@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -19,7 +19,7 @@ import (
 // (0-based, as in SQL/JSON). A constant path is parsed once and an invalid one is a compile
 // error; documents are scanned in place without building a tree.
 
-func buildJSONValue(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildJSONValue(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("json_value takes two arguments, found %d", len(args))
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -14,7 +14,7 @@ import (
 // PostgreSQL's default ESCAPE '\'). Matching is case-sensitive. A constant pattern is compiled
 // once; the common shapes ('abc', 'abc%', '%abc', '%abc%') become plain string tests.
 
-func buildLike(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildLike(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("like takes two arguments, found %d", len(args))
 	}

@@ -3,7 +3,7 @@ package eval
 import (
 	"fmt"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -11,7 +11,7 @@ import (
 // any other combination with a NULL is NULL. Both operands are evaluated over the whole batch
 // (kernels have no side effects and never fail on data, so there is nothing to short-circuit).
 
-func buildAndOr(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildAndOr(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) < 2 {
 		return nil, fmt.Errorf("%s takes two arguments, found %d", c.Fn, len(args))
 	}
@@ -70,7 +70,7 @@ func (k *andOr) row(va, vb *types.Vector, i int, o []bool) {
 	o[i] = !dom
 }
 
-func buildNot(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildNot(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("not takes one argument")
 	}
@@ -78,7 +78,7 @@ func buildNot(c *planner.Call, args []Kernel) (Kernel, error) {
 		f: func(v bool) (bool, bool) { return !v, true }}, nil
 }
 
-func buildIsNull(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildIsNull(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("%s takes one argument", c.Fn)
 	}

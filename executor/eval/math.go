@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -16,7 +16,7 @@ import (
 // 1.01 as written, not 1.0 as the binary value 1.00499999… would give. A result that does not fit
 // (ABS of the smallest BIGINT) is NULL.
 
-func buildAbs(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildAbs(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("abs takes one argument")
 	}
@@ -34,7 +34,7 @@ func buildAbs(c *planner.Call, args []Kernel) (Kernel, error) {
 	return nil, fmt.Errorf("abs of %s", c.T)
 }
 
-func buildFloorCeil(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildFloorCeil(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("%s takes one argument", c.Fn)
 	}
@@ -60,7 +60,7 @@ func buildFloorCeil(c *planner.Call, args []Kernel) (Kernel, error) {
 	return nil, fmt.Errorf("%s of %s", c.Fn, c.T)
 }
 
-func buildRound(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildRound(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) < 1 || len(args) > 2 {
 		return nil, fmt.Errorf("round takes one or two arguments, found %d", len(args))
 	}

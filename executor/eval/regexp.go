@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -15,7 +15,7 @@ import (
 // n (0, the default, is the whole match) of the first match; NULL when nothing matches, when n is
 // not a group of re, or when group n did not take part in the match.
 
-func buildRegexpMatches(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildRegexpMatches(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("regexp_matches takes two arguments, found %d", len(args))
 	}
@@ -37,7 +37,7 @@ func buildRegexpMatches(c *planner.Call, args []Kernel) (Kernel, error) {
 		}}, nil
 }
 
-func buildRegexpExtract(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildRegexpExtract(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) < 2 || len(args) > 3 {
 		return nil, fmt.Errorf("regexp_extract takes two or three arguments, found %d", len(args))
 	}

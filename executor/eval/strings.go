@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -13,7 +13,7 @@ import (
 // its input (SUBSTRING, TRIM) returns a slice of it without copying; UPPER and LOWER return the
 // input itself when it has nothing to change.
 
-func buildCaseMap(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildCaseMap(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("%s takes one argument", c.Fn)
 	}
@@ -27,7 +27,7 @@ func buildCaseMap(c *planner.Call, args []Kernel) (Kernel, error) {
 // buildTrim is TRIM(s): leading and trailing spaces (SQL's TRIM, as in Flink and PostgreSQL,
 // removes the space character; tabs and newlines stay). TRIM(s, chars) removes the given
 // characters instead.
-func buildTrim(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildTrim(c *plan.Call, args []Kernel) (Kernel, error) {
 	switch len(args) {
 	case 1:
 		return unaryStr(args[0], c.T, refStr, func(s string) (string, bool) { return strings.Trim(s, " "), true }), nil
@@ -38,7 +38,7 @@ func buildTrim(c *planner.Call, args []Kernel) (Kernel, error) {
 	return nil, fmt.Errorf("trim takes one or two arguments, found %d", len(args))
 }
 
-func buildLength(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildLength(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("length takes one argument")
 	}
@@ -49,7 +49,7 @@ func buildLength(c *planner.Call, args []Kernel) (Kernel, error) {
 // start … start+len−1 (1-based) that exist, so a start ≤ 0 eats into the length
 // (SUBSTRING('hello', 0, 3) = 'he'); a start past the end gives ”; a negative len gives NULL
 // (PostgreSQL rejects it).
-func buildSubstring(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildSubstring(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) < 2 || len(args) > 3 {
 		return nil, fmt.Errorf("substring takes two or three arguments, found %d", len(args))
 	}
@@ -101,7 +101,7 @@ func byteOffset(s string, p int64) (int, bool) {
 }
 
 // buildConcat is CONCAT(a, b, …): NULL when any argument is NULL (Flink's CONCAT).
-func buildConcat(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildConcat(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) == 0 {
 		return newConst(c.T, ""), nil
 	}
@@ -129,7 +129,7 @@ func buildConcat(c *planner.Call, args []Kernel) (Kernel, error) {
 }
 
 // buildReplace is REPLACE(s, from, to): every occurrence; an empty from leaves s unchanged.
-func buildReplace(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildReplace(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 3 {
 		return nil, fmt.Errorf("replace takes three arguments, found %d", len(args))
 	}
@@ -145,7 +145,7 @@ func buildReplace(c *planner.Call, args []Kernel) (Kernel, error) {
 
 // buildSplit is SPLIT(s, sep) → ARRAY<STRING>; an empty sep splits into characters, and an
 // empty s gives [”] (as ksqlDB and Spark do).
-func buildSplit(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildSplit(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("split takes two arguments, found %d", len(args))
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sluicedata/sluice/planner"
+	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -20,7 +20,7 @@ import (
 //
 // An unknown unit is a compile error when constant and NULL when it comes from the data.
 
-func buildDateTrunc(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildDateTrunc(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("date_trunc takes a unit and a timestamp")
 	}
@@ -31,7 +31,7 @@ func buildDateTrunc(c *planner.Call, args []Kernel) (Kernel, error) {
 	return unitKernel(args[0], ts, c.T, truncFunc)
 }
 
-func buildExtract(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildExtract(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 2 {
 		return nil, fmt.Errorf("extract takes a unit and a timestamp")
 	}
@@ -139,7 +139,7 @@ var dateFields = map[string]func(time.Time) int64{
 
 // buildUnixtime is FROM_UNIXTIME(ms) → TIMESTAMP and TO_UNIXTIME(ts) → BIGINT: both keep the
 // epoch milliseconds as they are.
-func buildUnixtime(c *planner.Call, args []Kernel) (Kernel, error) {
+func buildUnixtime(c *plan.Call, args []Kernel) (Kernel, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("%s takes one argument", c.Fn)
 	}

@@ -1,4 +1,7 @@
-package planner
+// Package plan holds the physical plan: the operator DAG and its bound, typed expressions.
+// It is pure data, produced by the planner and run by the executor, and imports only types,
+// so that the executor depends on the plan and never on the parser.
+package plan
 
 import "github.com/sluicedata/sluice/types"
 
