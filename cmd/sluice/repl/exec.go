@@ -91,7 +91,7 @@ func (s *session) startQuery(q *planner.Query) {
 	if !s.opts.Interactive {
 		return
 	}
-	if j.state == stateInProcess {
+	if state, _, _, _ := j.status(); state == stateInProcess {
 		fmt.Fprintf(s.out, "Created query %s (in-process: it runs inside the queries that read %s)\n", q.ID, q.Writes)
 		return
 	}

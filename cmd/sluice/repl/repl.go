@@ -3,16 +3,33 @@
 //
 // Statements run as they would in a query file, planned one at a time into one session:
 // CREATE STREAM|TABLE declares a source; CREATE … AS SELECT, CREATE SINK and INSERT INTO start
-// a persistent query in the background (see job); a bare SELECT is a transient query whose
-// rows are shown as they arrive until its bounded inputs end, its LIMIT is reached, or Ctrl-C;
-// a statement reading `lake.<sink>` or `errors.<source>` runs on DuckDB over the lake. Lines
+// a persistent query in the background; a bare SELECT is a transient query whose rows are
+// shown as they arrive until its bounded inputs end, its LIMIT is reached, or Ctrl-C; a
+// statement naming `lake.<sink>` or `errors.<source>` runs on DuckDB over the lake. Lines
 // starting with a backslash are meta commands (\help, \d, \timing, \format, \run, \q).
 //
-// Without a terminal (`sluice repl < script.sql`, `sluice repl -e "…"`) there are no prompts
-// and no colours, output is plain (tables, JSON lines or CSV per \format), the first error
-// ends the run with exit code 1, and at the end of the input the REPL waits for the persistent
-// queries the script started (they end when their bounded inputs end; a query over an
-// unbounded source keeps the REPL waiting until Ctrl-C).
+// Each query runs on its own (see job): the sub-DAG of its nodes and everything they read,
+// from its sources' start (as ksqlDB with auto.offset.reset=earliest), with its own cancel.
+// A query reading an in-process stream (CREATE STREAM … AS SELECT without a connector) runs
+// that stream's operators itself; such a query alone runs nothing (state IN-PROCESS), as in
+// `sluice run`. Rejected records of a source are written to its error_sink by the first
+// persistent query reading it (for good when that query ended with its bounded input, until
+// it stops otherwise); other queries count them, and a SELECT reports how many.
+//
+// On a terminal: line editing (Emacs keys, Up/Down and Ctrl-R history kept across sessions,
+// Tab completion), multi-line statements ending at ';' outside strings and comments with the
+// prompt "sluice> " then "   ...> " ("   ..'> " inside a string), Ctrl-C cancels the running
+// SELECT or clears the input, Ctrl-D on an empty line quits. An error never ends the session.
+// The rows of an EMIT CHANGES aggregate are appended as they change, marked in an `op` column:
+// +I for a group's first row, +U for an update of a group shown before (Flink's notation).
+//
+// Without a terminal (`sluice repl < script.sql`, `sluice repl -e "…"`) there are no prompts,
+// colours nor confirmations, output is plain (tables sized to their rows, JSON lines or CSV per
+// \format), errors name the script's line and column, the first error ends the run with exit
+// code 1, a lake query first waits for the persistent queries over bounded inputs (so that it
+// reads what they wrote), and at the end of the input the REPL waits for the persistent queries
+// the script started: they end with their bounded inputs, while one over an unbounded source
+// keeps the REPL running until Ctrl-C (exit code 130).
 package repl
 
 import (

@@ -11,20 +11,7 @@ import (
 // renumbered from 0 in their original (topological) order. The copies can be changed without
 // touching the session's DAG. newID maps an original ID to its new one (-1 when left out).
 func subDAG(d *planner.DAG, keep []int) (sub *planner.DAG, newID []int) {
-	in := make([]bool, len(d.Nodes))
-	var mark func(int)
-	mark = func(id int) {
-		if id < 0 || id >= len(d.Nodes) || in[id] {
-			return
-		}
-		in[id] = true
-		for _, x := range d.Nodes[id].Inputs {
-			mark(x)
-		}
-	}
-	for _, id := range keep {
-		mark(id)
-	}
+	in := ancestors(d, keep)
 	newID = make([]int, len(d.Nodes))
 	sub = &planner.DAG{}
 	for _, n := range d.Nodes {
@@ -42,6 +29,22 @@ func subDAG(d *planner.DAG, keep []int) (sub *planner.DAG, newID []int) {
 		sub.Nodes = append(sub.Nodes, &c)
 	}
 	return sub, newID
+}
+
+// ancestors marks the nodes in keep and every node they read, transitively.
+func ancestors(d *planner.DAG, keep []int) []bool {
+	in := make([]bool, len(d.Nodes))
+	stack := append([]int(nil), keep...)
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if id < 0 || id >= len(d.Nodes) || in[id] {
+			continue
+		}
+		in[id] = true
+		stack = append(stack, d.Nodes[id].Inputs...)
+	}
+	return in
 }
 
 // withoutErrorSink drops the error_sink option of the sources in d for which keep says no:
