@@ -113,7 +113,7 @@ var aggregateFunctions = []*Function{
 	{Name: "approx_percentile", Args: []ArgKind{ArgNumeric, ArgFraction}, Result: fixed(types.Double), Doc: "APPROX_PERCENTILE(x, p): estimated p-quantile"},
 	{Name: "earliest", Args: []ArgKind{ArgAny}, Result: firstArg, Doc: "the value of the row with the smallest event time"},
 	{Name: "latest", Args: []ArgKind{ArgAny}, Result: firstArg, Doc: "the value of the row with the largest event time"},
-	{Name: "topk", Args: []ArgKind{ArgScalar, ArgCount}, Result: arrayOfFirst, Doc: "TOPK(x, n): the n most frequent values"},
+	{Name: "topk", Args: []ArgKind{ArgScalar, ArgCount}, Result: arrayOfFirst, Doc: "TOPK(x, n): the n largest values, largest first, as an ARRAY (duplicates kept)"},
 }
 
 // Functions returns the function table sorted by name (for documentation and the REPL).

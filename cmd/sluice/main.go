@@ -27,6 +27,7 @@ func commands() map[string]command {
 		"query":      {"answer SQL over the lake with DuckDB (--lake DIR, --format table|json|csv)", runQuery},
 		"lake":       {"lake tools: ddl (--athena|--glue FILE.sql…), tables", runLake},
 		"connectors": {"list every connector and its WITH options (--markdown for tables)", runConnectors},
+		"functions":  {"list every scalar function and aggregate with its signature (--markdown for a table)", runFunctions},
 		"repl":       {"interactive SQL shell (also `sluice` alone on a terminal; -e SQL or a piped script)", runRepl},
 		"playground": {"run queries/kafka/pipeline.sql on an embedded Kafka broker with generated orders (--events N | --duration D)", runPlayground},
 	}

@@ -2,24 +2,27 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strings"
 	"testing"
 )
 
-// TestREADMEConnectors keeps the README's connector tables equal to the option specs that
-// validate queries (`sluice connectors --markdown` prints them).
-func TestREADMEConnectors(t *testing.T) {
+// TestREADMEGenerated keeps the README's connector and function tables equal to the option specs
+// and the function table that the planner checks queries against.
+func TestREADMEGenerated(t *testing.T) {
 	readme := readREADME(t)
-	var want bytes.Buffer
-	runConnectors([]string{"--markdown"}, &want, &want)
-	begin, end := "<!-- connectors:begin -->\n", "<!-- connectors:end -->"
-	i, j := strings.Index(readme, begin), strings.Index(readme, end)
-	if i < 0 || j < i {
-		t.Fatal("README.md lacks the connectors:begin/end markers")
-	}
-	if got := readme[i+len(begin) : j]; got != want.String() {
-		t.Errorf("README.md's connector tables are stale: paste the output of `sluice connectors --markdown` between the markers")
+	for name, run := range map[string]func([]string, io.Writer, io.Writer) int{"connectors": runConnectors, "functions": runFunctions} {
+		var want bytes.Buffer
+		run([]string{"--markdown"}, &want, &want)
+		begin, end := "<!-- "+name+":begin -->\n", "<!-- "+name+":end -->"
+		i, j := strings.Index(readme, begin), strings.Index(readme, end)
+		if i < 0 || j < i {
+			t.Fatalf("README.md lacks the %s:begin/end markers", name)
+		}
+		if got := readme[i+len(begin) : j]; got != want.String() {
+			t.Errorf("README.md's %s tables are stale: paste the output of `sluice %s --markdown` between the markers", name, name)
+		}
 	}
 }
 
