@@ -2,6 +2,7 @@ package executor
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -14,7 +15,8 @@ import (
 // stops, so that what was written is flushed).
 type sink struct {
 	stateless
-	s       connectors.Sink
+	s       *sharedSink
+	writer  int // this node's index among the shared sink's writers
 	written *atomic.Int64
 	closed  bool
 }
@@ -30,27 +32,49 @@ func (rt *runtime) newSink(n *plan.Node, op *plan.SinkOp) (*sink, error) {
 		if err != nil {
 			return nil, err
 		}
-		sh = &sharedSink{s: s}
+		sh = &sharedSink{s: s, sent: types.MinTime}
 		if rt.sinks == nil {
 			rt.sinks = map[string]*sharedSink{}
 		}
 		rt.sinks[key] = sh
 	}
 	sh.writers++
-	return &sink{s: sh, written: rt.stats.RowsWritten[op.Sink]}, nil
+	sh.marks = append(sh.marks, types.MinTime)
+	return &sink{s: sh, writer: len(sh.marks) - 1, written: rt.stats.RowsWritten[op.Sink]}, nil
 }
 
 // sharedSink serializes the writers of one connector sink and closes it after the last one.
+// A connectors.WatermarkSink receives the minimum of its writers' watermarks: a partition is
+// complete only when no writer can add to it.
 type sharedSink struct {
 	mu      sync.Mutex
 	s       connectors.Sink
 	writers int
+	marks   []int64 // each writer's watermark
+	sent    int64   // the last watermark given to the sink
 }
 
 func (s *sharedSink) Write(ctx context.Context, b *types.Batch) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.s.Write(ctx, b)
+}
+
+// Watermark records writer's watermark and gives the sink the writers' minimum when it advanced.
+func (s *sharedSink) Watermark(ctx context.Context, writer int, wm int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws, ok := s.s.(connectors.WatermarkSink)
+	if !ok || wm <= s.marks[writer] {
+		return nil
+	}
+	s.marks[writer] = wm
+	m := slices.Min(s.marks)
+	if m <= s.sent {
+		return nil
+	}
+	s.sent = m
+	return ws.Watermark(ctx, m)
 }
 
 func (s *sharedSink) Close(ctx context.Context) error {
@@ -68,6 +92,12 @@ func (k *sink) Process(ctx *Context, _ int, b *types.Batch) error {
 	}
 	k.written.Add(int64(b.Len))
 	return nil
+}
+
+// Watermark passes the input watermark on to a connectors.WatermarkSink (MaxTime at the end of
+// a bounded input, before Finish closes it).
+func (k *sink) Watermark(ctx *Context, wm int64) (int64, error) {
+	return wm, k.s.Watermark(ctx.Ctx, k.writer, wm)
 }
 
 func (k *sink) Finish(ctx *Context) error {
