@@ -82,6 +82,7 @@ type memRegistry struct {
 	mu      sync.Mutex
 	sources map[string]connectors.Source
 	sinks   map[string]*memSink
+	custom  map[string]connectors.Sink // sinks given by the test, by name
 	errs    map[string]*memErrors
 }
 
@@ -99,6 +100,9 @@ func (r *memRegistry) NewSource(_ string, cfg connectors.SourceConfig) (connecto
 func (r *memRegistry) NewSink(_ string, cfg connectors.SinkConfig) (connectors.Sink, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if c, ok := r.custom[cfg.Sink]; ok {
+		return c, nil
+	}
 	s, ok := r.sinks[cfg.Sink]
 	if !ok {
 		s = &memSink{}

@@ -16,6 +16,8 @@ import (
 // sourceTask runs one connector source and stamps what it emits with time and watermarks:
 //   - with event time (Schema.EventTime), WM[i] = the largest event time read so far, row i
 //     included, minus Schema.Delay; the same value is sent as a watermark after each batch;
+//     a source that computes its own watermarks (connectors.WatermarkEmitter, per Kafka
+//     partition) sets Time and WM itself, and they are kept;
 //   - without, Time is the arrival time (the clock at Emit) and so is the watermark, which also
 //     advances with the clock at every tick while the source is idle.
 //
@@ -152,7 +154,8 @@ func (s *sourceTask) watch(ctx context.Context) {
 }
 
 // stamp returns a copy of b (the connector's batch is not modified) with Time and WM set, and
-// the watermark after it.
+// the watermark after it. With event time, a batch that carries its own Time and WM (a source
+// using connectors.WatermarkEmitter) keeps them, and its last row's WM is the watermark.
 func (s *sourceTask) stamp(b *types.Batch) (*types.Batch, int64) {
 	nb := *b
 	if !s.node.Schema.EventTime {
@@ -160,6 +163,9 @@ func (s *sourceTask) stamp(b *types.Batch) (*types.Batch, int64) {
 		nb.Time = fill(make([]int64, b.Len), now)
 		nb.WM = nb.Time
 		return &nb, now
+	}
+	if len(b.WM) >= b.Len && len(b.Time) >= b.Len {
+		return &nb, b.WM[b.Len-1] // computed by the source (connectors.WatermarkEmitter)
 	}
 	nb.Time = eventTimes(b)
 	nb.WM = make([]int64, b.Len)
@@ -189,6 +195,18 @@ func eventTimes(b *types.Batch) []int64 {
 		}
 	}
 	return out
+}
+
+// Watermark implements connectors.WatermarkEmitter: it advances an event-time source's
+// watermark without a row (a value not above the current one is ignored). Processing-time
+// sources keep their clock-driven watermark.
+func (s *sourceTask) Watermark(wm int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.node.Schema.EventTime {
+		return nil
+	}
+	return s.stop(s.sendWatermark(wm))
 }
 
 // sendWatermark sends wm when it is ahead of the last one sent. Called with mu held.
