@@ -24,7 +24,7 @@ CREATE TABLE revenue WITH (connector = 'file', path = 'out/revenue.jsonl', forma
   EMIT FINAL;
 
 -- A transient query: its rows go to standard output as JSON lines.
-SELECT country, COUNT(*) AS orders, MAX(cents) AS largest_cents
+SELECT window_start, country, COUNT(*) AS orders, MAX(cents) / 100 AS largest
 FROM big_orders
 WINDOW TUMBLING (SIZE 5 MINUTES)
 GROUP BY country
