@@ -21,6 +21,7 @@ import (
 type benchWorkload struct {
 	name  string
 	query string // %[1]s is the events file, %[2]s the output folder, %[3]s the second events file
+	out   string // the output folder whose size on disk is reported, when set
 }
 
 const benchSource = `CREATE STREAM events (id STRING NOT NULL, key STRING, amount DOUBLE, country STRING, ts TIMESTAMP,
@@ -29,23 +30,25 @@ const benchSource = `CREATE STREAM events (id STRING NOT NULL, key STRING, amoun
 
 var benchWorkloads = []benchWorkload{
 	{"json file → filter+project → json file", benchSource + `CREATE STREAM out WITH (connector = 'file', path = '%[2]s/filter.jsonl', format = 'json') AS
-  SELECT id, amount * 100 AS cents, UPPER(country) AS country, ts FROM events WHERE amount > 10;`},
+  SELECT id, amount * 100 AS cents, UPPER(country) AS country, ts FROM events WHERE amount > 10;`, ""},
 	{"tumbling aggregation, 10k keys", benchSource + `CREATE TABLE out WITH (connector = 'file', path = '%[2]s/tumbling.jsonl', format = 'json') AS
   SELECT key, window_start, COUNT(*) AS n, SUM(amount) AS total FROM events
-  WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY key EMIT FINAL;`},
+  WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY key EMIT FINAL;`, ""},
 	{"hopping aggregation, size/advance = 10", benchSource + `CREATE TABLE out WITH (connector = 'file', path = '%[2]s/hopping.jsonl', format = 'json') AS
   SELECT country, window_start, COUNT(*) AS n, AVG(amount) AS avg_amount FROM events
-  WINDOW HOPPING (SIZE 10 SECONDS, ADVANCE BY 1 SECOND) GROUP BY country EMIT FINAL;`},
+  WINDOW HOPPING (SIZE 10 SECONDS, ADVANCE BY 1 SECOND) GROUP BY country EMIT FINAL;`, ""},
 	{"session windows, 10k keys", benchSource + `CREATE TABLE out WITH (connector = 'file', path = '%[2]s/session.jsonl', format = 'json') AS
   SELECT key, window_start, window_end, COUNT(*) AS n FROM events
-  WINDOW SESSION (5 SECONDS) GROUP BY key EMIT FINAL;`},
+  WINDOW SESSION (5 SECONDS) GROUP BY key EMIT FINAL;`, ""},
 	{"dedup, one key per event", benchSource + `CREATE STREAM out WITH (connector = 'file', path = '%[2]s/dedup.jsonl', format = 'json') AS
-  SELECT id, amount FROM events DEDUPLICATE BY id;`},
+  SELECT id, amount FROM events DEDUPLICATE BY id;`, ""},
 	{"interval join, 10k keys", benchSource + `CREATE STREAM other (id STRING NOT NULL, key STRING, amount DOUBLE, country STRING, ts TIMESTAMP,
   WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH (connector = 'file', path = '%[3]s', format = 'json');
 CREATE STREAM out WITH (connector = 'file', path = '%[2]s/join.jsonl', format = 'json') AS
   SELECT e.id, o.id AS other_id, e.amount + o.amount AS total
-  FROM events AS e JOIN other AS o WITHIN 1 SECOND ON e.id = o.id;`},
+  FROM events AS e JOIN other AS o WITHIN 1 SECOND ON e.id = o.id;`, ""},
+	{"json file → parquet lake (zstd, by hour)", benchSource + `CREATE SINK lake FROM events
+  WITH (connector = 'file', path = '%[2]s/lake/events', format = 'parquet', partition_by = 'dt,hour');`, "lake/events"},
 }
 
 // runBench generates a JSON-lines workload and prints events/s per core for each query.
@@ -68,7 +71,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 			return printErrors(stderr, err)
 		}
 	}
-	fmt.Fprintf(stdout, "%d JSON events per workload (%s)\n%-42s %14s %14s\n", *events, humanBytes(files[0]), "workload", "events/s/core", "events/s")
+	fmt.Fprintf(stdout, "%d JSON events per workload (%.1f MB)\n%-42s %14s %14s\n", *events, float64(dirSize(files[0]))/1e6, "workload", "events/s/core", "events/s")
 	for _, w := range benchWorkloads {
 		if !strings.Contains(w.name, *only) {
 			continue
@@ -91,7 +94,23 @@ func benchOne(w benchWorkload, files [2]string, dir string, events int, stdout, 
 	}
 	cpu, wall := cpuTime()-cpu0, time.Since(wall0)
 	fmt.Fprintf(stdout, "%-42s %14.0f %14.0f\n", w.name, float64(events)/cpu.Seconds(), float64(events)/wall.Seconds())
+	if w.out != "" {
+		in, out := dirSize(files[0]), dirSize(filepath.Join(dir, w.out))
+		fmt.Fprintf(stdout, "%-42s %.1f MB on disk for %.1f MB of JSON input (%.1f%%)\n", "", float64(out)/1e6, float64(in)/1e6, 100*float64(out)/float64(in))
+	}
 	return 0
+}
+
+// dirSize is the number of bytes of the files under path (or of the file path).
+func dirSize(path string) int64 {
+	var n int64
+	_ = filepath.Walk(path, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
 }
 
 // cpuTime is the user and system CPU time this process has used: events per CPU-second is
@@ -133,12 +152,4 @@ func writeBenchEvents(path string, n int, seed int64) error {
 		return err
 	}
 	return f.Close()
-}
-
-func humanBytes(path string) string {
-	st, err := os.Stat(path)
-	if err != nil {
-		return "?"
-	}
-	return fmt.Sprintf("%.1f MB", float64(st.Size())/1e6)
 }
