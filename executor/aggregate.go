@@ -50,6 +50,8 @@ type grouping interface {
 	watermark(ctx *Context, wm int64) error
 	finish(ctx *Context) error
 	entries() int
+	// retains reports whether state derived from a row at event time t may remain (Retainer).
+	retains(t int64) bool
 	save(e *state.Encoder) error
 	load(d *state.Decoder) error
 }
@@ -135,6 +137,10 @@ func (a *aggregate) Watermark(ctx *Context, wm int64) (int64, error) {
 }
 
 func (a *aggregate) Finish(ctx *Context) error { return a.mode.finish(ctx) }
+
+// Retains implements Retainer: windowed state is released when its window is emitted, a running
+// aggregate's never (before the end of input).
+func (a *aggregate) Retains(_ int, t int64) bool { return a.mode.retains(t) }
 
 func (a *aggregate) State() StateInfo {
 	kind := "per group"

@@ -229,6 +229,9 @@ func (f *fixed) close(rb *rowBuilder, s int64, groups []int32) {
 func (f *fixed) finish(*Context) error { return nil }
 func (f *fixed) entries() int          { return f.table.Len() }
 
+// retains reports whether a window that a row at t belongs to may still be open: the latest one.
+func (f *fixed) retains(t int64) bool { return f.table.Len() > 0 && !f.isLate(t, f.a.wm) }
+
 // save writes every open window's groups in window order, each group in insertion order.
 func (f *fixed) save(e *state.Encoder) error {
 	e.Uint(uint64(f.table.Len()))

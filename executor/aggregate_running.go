@@ -20,6 +20,9 @@ func newRunning(a *aggregate) *running {
 	return &running{a: a, table: state.NewKeyTable(a.keyTyp)}
 }
 
+// retains: a key's aggregate holds every row of the key until the end of input.
+func (r *running) retains(int64) bool { return r.table.Len() > 0 }
+
 func (r *running) group(i int, t int64) int32 {
 	g, added := r.table.FindOrInsert(r.a.keyCols, i, r.a.hashes[i], 0)
 	if added {

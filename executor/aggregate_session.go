@@ -227,6 +227,17 @@ func (s *sessions) popClosed(wm int64) []int32 {
 func (s *sessions) finish(*Context) error { return nil }
 func (s *sessions) entries() int          { return s.live }
 
+// retains reports whether an open session starts at or before t (a scan of the sessions; a
+// session may have absorbed a row at t whatever its end).
+func (s *sessions) retains(t int64) bool {
+	for _, se := range s.sess {
+		if se.live && se.Start <= t {
+			return true
+		}
+	}
+	return false
+}
+
 // save writes every live session in creation order: key, bounds, accumulators.
 func (s *sessions) save(e *state.Encoder) error {
 	ids := s.liveBySeq()

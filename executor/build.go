@@ -69,6 +69,7 @@ func (rt *runtime) buildSource(n *plan.Node, op *plan.SourceOp) (*sourceTask, er
 	if err != nil {
 		return nil, err
 	}
+	rt.sources = append(rt.sources, src)
 	return newSourceTask(n, op, src, rt), nil
 }
 

@@ -15,6 +15,7 @@ const (
 	msgWatermark         // the producer's watermark advanced
 	msgCaughtUp          // the producer has caught up with its input (bounded: read it all; else idle)
 	msgEnd               // the producer will send nothing more (its watermark is then MaxTime)
+	msgBarrier           // an acknowledgement barrier (see barrier.go)
 )
 
 // message travels from a producer task to one input port of a consumer task.
@@ -23,6 +24,7 @@ type message struct {
 	kind  msgKind
 	batch *types.Batch
 	wm    int64
+	bar   *barrier
 }
 
 // inbox is a task's single input channel, shared by all its producers (each producer's messages
@@ -74,6 +76,25 @@ func (o *outbox) send(ctx context.Context, m message) error {
 	if o.live == 0 && len(o.targets) > 0 {
 		return errAbandoned
 	}
+	return nil
+}
+
+// sendBarrier sends a copy of b to every live consumer and counts the sender's copy down; a
+// copy that finds its consumer gone is counted down at once.
+func (o *outbox) sendBarrier(ctx context.Context, b *barrier) error {
+	b.add(o.live)
+	for _, t := range o.targets {
+		if t.gone {
+			continue
+		}
+		if err := o.sendOne(ctx, t, message{port: t.port, kind: msgBarrier, bar: b}); err != nil {
+			return err
+		}
+		if t.gone {
+			b.release()
+		}
+	}
+	b.release()
 	return nil
 }
 

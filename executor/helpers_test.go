@@ -279,10 +279,7 @@ func newHarness(t *testing.T, n *planner.Node, inputs ...*planner.Node) *harness
 
 func harnessFor(t *testing.T, n *planner.Node, op Operator, inputs []*planner.Node) *harness {
 	d := dag(append(append([]*planner.Node{}, inputs...), n)...)
-	stats := newStats(d)
-	rt := &runtime{opts: Options{}.withDefaults(), stats: stats}
-	rt.opts.Logf = func(string, ...any) {}
-	rt.rejects = newRejects(stats, fixedClock(0), rt.opts.Logf)
+	rt := newRuntime(d, Options{Clock: fixedClock(0), Logf: func(string, ...any) {}}.withDefaults())
 	h := &harness{t: t, task: newOpTask(n, op, rt), coll: newInbox(1 << 16), rt: rt}
 	for _, in := range inputs {
 		h.gens = append(h.gens, watermark.NewGenerator(in.Schema.Delay))
@@ -315,6 +312,13 @@ func (h *harness) watermark(port int, wm int64) {
 
 func (h *harness) end(port int) { h.send(message{port: port, kind: msgEnd}) }
 
+// barrier sends an acknowledgement barrier on port; the output shows "barrier" when it passes.
+func (h *harness) barrier(port int) *barrier {
+	b := h.rt.acks.newBarrier()
+	h.send(message{port: port, kind: msgBarrier, bar: b})
+	return b
+}
+
 func (h *harness) send(m message) {
 	h.t.Helper()
 	if h.done {
@@ -340,6 +344,8 @@ func (h *harness) drain() {
 				h.out = append(h.out, "wm="+timeString(m.wm))
 			case msgEnd:
 				h.out = append(h.out, "end")
+			case msgBarrier:
+				h.out = append(h.out, "barrier")
 			}
 		default:
 			return

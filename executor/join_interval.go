@@ -184,6 +184,12 @@ func (j *intervalJoin) Watermark(ctx *Context, wm int64) (int64, error) {
 
 func (j *intervalJoin) Finish(*Context) error { return nil }
 
+// Retains implements Retainer: a side keeps its rows until the watermark passes time + Within.
+func (j *intervalJoin) Retains(port int, t int64) bool {
+	e := j.sides[port].expiry
+	return len(e) > 0 && e[0].t <= t
+}
+
 func (j *intervalJoin) State() StateInfo {
 	return StateInfo{Kind: "both sides within " + fmtDuration(j.op.Within), Entries: j.sides[0].live + j.sides[1].live}
 }

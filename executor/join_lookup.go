@@ -245,6 +245,15 @@ func (l *lookupJoin) Finish(ctx *Context) error {
 	return l.emit(ctx, ready)
 }
 
+// Retains implements Retainer: stream rows wait for the table; the table's rows are state that
+// is never emitted, kept until the end of input.
+func (l *lookupJoin) Retains(port int, t int64) bool {
+	if port == 1 {
+		return l.table.Len() > 0
+	}
+	return len(l.pending) > 0 && l.pending[0].t <= t
+}
+
 func (l *lookupJoin) State() StateInfo {
 	return StateInfo{Kind: "latest table row per key", Entries: l.table.Len() + len(l.pending)}
 }

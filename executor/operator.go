@@ -44,3 +44,13 @@ type StateInfo struct {
 type PortObserver interface {
 	InputProgress(ctx *Context, port int) error
 }
+
+// Retainer is implemented by operators whose output for a row can come later than the row, or
+// that keep state derived from their input (windows, join buffers, a lookup join's table): an
+// acknowledgement barrier (see barrier.go) waits in front of them until Retains is false.
+// Retains reports whether the operator may still hold state derived from a row that arrived on
+// port with event time at or before t. The runtime asks after watermarks, catch-ups and ends,
+// so the answer may cost a scan of the state.
+type Retainer interface {
+	Retains(port int, t int64) bool
+}

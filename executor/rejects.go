@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"sync"
@@ -107,6 +108,21 @@ func fmtTime(t int64) string {
 		return "+inf"
 	}
 	return types.FormatTimestamp(t)
+}
+
+// flush makes the error records written so far durable (error sinks that buffer implement
+// connectors.Flusher).
+func (r *rejects) flush(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for name, s := range r.sinks {
+		if f, ok := s.(connectors.Flusher); ok {
+			if err := f.Flush(ctx); err != nil {
+				return fmt.Errorf("error sink of %s: %w", name, err)
+			}
+		}
+	}
+	return nil
 }
 
 // close closes every error sink and returns the first error.

@@ -54,19 +54,48 @@ func (o Options) withDefaults() Options {
 // reached its LIMIT), the first operator or connector error, or the cancellation of ctx. It
 // returns the run's counters, and an error naming the node that failed (ctx.Err() when
 // cancelled). Sinks are closed (flushed) in every case.
+//
+// Delivery is at-least-once for sources that acknowledge upstream: the Emitter given to sources
+// implements connectors.WatermarkEmitter and connectors.Acker (see barrier.go for when an
+// acknowledgement arrives), and sources implementing connectors.SourceCloser are closed after
+// every sink and error sink, with ended true when the run returns nil.
 func Run(ctx context.Context, dag *plan.DAG, opts Options) (*Stats, error) {
-	opts = opts.withDefaults()
-	stats := newStats(dag)
-	rt := &runtime{opts: opts, stats: stats, rejects: newRejects(stats, opts.Clock, opts.Logf)}
+	rt := newRuntime(dag, opts.withDefaults())
+	stats := rt.stats
 	if err := rt.build(dag); err != nil {
 		rt.closeSinks()
-		return stats, errors.Join(err, rt.rejects.close())
+		err = errors.Join(err, rt.rejects.close())
+		rt.acks.end(err)
+		return stats, errors.Join(err, rt.closeSources(ctx, false))
 	}
 	err := rt.run(ctx)
 	if cerr := rt.rejects.close(); err == nil {
 		err = cerr
 	}
+	rt.acks.end(err)
+	if cerr := rt.closeSources(ctx, err == nil); err == nil {
+		err = cerr
+	}
 	return stats, err
+}
+
+func newRuntime(dag *plan.DAG, opts Options) *runtime {
+	stats := newStats(dag)
+	rt := &runtime{opts: opts, stats: stats, rejects: newRejects(stats, opts.Clock, opts.Logf)}
+	rt.acks = newAcks(rt.rejects.flush)
+	return rt
+}
+
+// closeSources calls Close on the sources that hold resources beyond Run
+// (connectors.SourceCloser), once every sink and error sink has been closed.
+func (rt *runtime) closeSources(ctx context.Context, ended bool) error {
+	var errs []error
+	for _, s := range rt.sources {
+		if c, ok := s.(connectors.SourceCloser); ok {
+			errs = append(errs, c.Close(context.WithoutCancel(ctx), ended))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // closeSinks closes the sinks built before a build error.
@@ -81,6 +110,8 @@ type runtime struct {
 	opts    Options
 	stats   *Stats
 	rejects *rejects
+	acks    *acks
+	sources []connectors.Source // built, for SourceCloser
 	tasks   []task
 	nodes   []*plan.Node
 	sinks   map[string]*sharedSink // by connector and sink name
@@ -96,6 +127,7 @@ type task interface {
 func (rt *runtime) run(parent context.Context) error {
 	ctx, cancel := context.WithCancelCause(parent)
 	defer cancel(nil)
+	rt.acks.start(ctx)
 	stopProgress := rt.startProgress()
 	var wg sync.WaitGroup
 	var once sync.Once
@@ -103,7 +135,7 @@ func (rt *runtime) run(parent context.Context) error {
 	for i, t := range rt.tasks {
 		wg.Go(func() {
 			if err := rt.runTask(ctx, t); err != nil && ctx.Err() == nil {
-				once.Do(func() { first = rt.describe(i, err); cancel(first) })
+				once.Do(func() { first = rt.describe(i, err); rt.acks.fail(first); cancel(first) })
 			}
 		})
 	}

@@ -345,8 +345,7 @@ func TestPanicBecomesErrorNamingNode(t *testing.T) {
 	d := dag(sourceNode("ev", s, "file"), &planner.Node{Inputs: []int{0}, Schema: s, Op: &planner.LimitOp{N: 1}}, sinkNode("out", s, 1))
 	reg := newMemRegistry()
 	reg.sources["ev"] = &memSource{batches: chunks(s, "ev", 2, unordered)}
-	rt := &runtime{opts: quiet(Options{Registry: reg}).withDefaults(), stats: newStats(d)}
-	rt.rejects = newRejects(rt.stats, rt.opts.Clock, rt.opts.Logf)
+	rt := newRuntime(d, quiet(Options{Registry: reg}).withDefaults())
 	if err := rt.build(d); err != nil {
 		t.Fatal(err)
 	}

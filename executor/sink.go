@@ -77,6 +77,16 @@ func (s *sharedSink) Watermark(ctx context.Context, writer int, wm int64) error 
 	return ws.Watermark(ctx, m)
 }
 
+// Flush makes what was written durable when the sink buffers (connectors.Flusher).
+func (s *sharedSink) Flush(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f, ok := s.s.(connectors.Flusher); ok {
+		return f.Flush(ctx)
+	}
+	return nil
+}
+
 func (s *sharedSink) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -98,6 +108,14 @@ func (k *sink) Process(ctx *Context, _ int, b *types.Batch) error {
 // a bounded input, before Finish closes it).
 func (k *sink) Watermark(ctx *Context, wm int64) (int64, error) {
 	return wm, k.s.Watermark(ctx.Ctx, k.writer, wm)
+}
+
+// flush is called when an acknowledgement barrier reaches the sink (see barrier.go).
+func (k *sink) flush(ctx context.Context) error {
+	if k.closed {
+		return nil
+	}
+	return k.s.Flush(ctx)
 }
 
 func (k *sink) Finish(ctx *Context) error {

@@ -32,6 +32,7 @@ type sourceTask struct {
 	gen      *watermark.Generator
 	bounded  bool
 	rejects  *rejects
+	acks     *acks
 	stats    *Stats
 	clock    Clock
 	interval time.Duration
@@ -51,7 +52,7 @@ type sourceTask struct {
 
 func newSourceTask(n *plan.Node, op *plan.SourceOp, src connectors.Source, rt *runtime) *sourceTask {
 	return &sourceTask{node: n, op: op, src: src, gen: watermark.NewGenerator(n.Schema.Delay),
-		bounded: isBounded(op), rejects: rt.rejects, stats: rt.stats, clock: rt.opts.Clock,
+		bounded: isBounded(op), rejects: rt.rejects, acks: rt.acks, stats: rt.stats, clock: rt.opts.Clock,
 		interval: rt.opts.WatermarkInterval, sent: types.MinTime}
 }
 
@@ -217,6 +218,18 @@ func (s *sourceTask) sendWatermark(wm int64) error {
 	s.sent = wm
 	s.stats.Nodes[s.node.ID].Watermark.Store(wm)
 	return s.out.send(s.ctx, message{kind: msgWatermark, wm: wm})
+}
+
+// Ack implements connectors.Acker: it sends an acknowledgement barrier after the batches
+// emitted so far (see barrier.go).
+func (s *sourceTask) Ack() <-chan error {
+	b := s.acks.newBarrier()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.out.sendBarrier(s.ctx, b); err != nil {
+		b.resolve(err)
+	}
+	return b.ch
 }
 
 // Reject sends a record the connector could not turn into a row to the source's error sink.

@@ -22,6 +22,12 @@ type opTask struct {
 	fwd     int64 // the watermark last forwarded
 	caught  bool  // caught-up forwarded
 	stats   *NodeStats
+	acks    *acks
+	// retainer is op as a Retainer (nil when it forwards barriers at once); maxTime is, per
+	// port, the largest event time received (noTime before the first row).
+	retainer Retainer
+	maxTime  []int64
+	held     []heldBarrier // barriers waiting in front of the retainer, in arrival order
 }
 
 func newOpTask(n *plan.Node, op Operator, rt *runtime) *opTask {
@@ -30,6 +36,11 @@ func newOpTask(n *plan.Node, op Operator, rt *runtime) *opTask {
 	t.octx = &Context{node: n, clock: rt.opts.Clock, marks: watermark.NewTracker(len(n.Inputs)),
 		caught: make([]bool, len(n.Inputs)), stats: rt.stats, rejects: rt.rejects}
 	t.stats.State = op.State().Kind
+	t.acks = rt.acks
+	if r, ok := op.(Retainer); ok {
+		t.retainer = r
+		t.maxTime = fill(make([]int64, len(n.Inputs)), noTime)
+	}
 	return t
 }
 
@@ -40,6 +51,16 @@ func (t *opTask) run(ctx context.Context) error {
 	}
 	t.octx.Ctx = ctx
 	t.octx.emit = func(b *types.Batch) error { return t.out.send(ctx, message{kind: msgBatch, batch: b}) }
+	err := t.loop(ctx)
+	if err == nil {
+		t.dropHeld() // consumers gone (nothing is held after a normal end)
+		go t.drain(ctx)
+	}
+	return err
+}
+
+// loop handles messages until the task is done (nil), its consumers are gone (nil), or an error.
+func (t *opTask) loop(ctx context.Context) error {
 	gone := t.out.abandoned(ctx)
 	for {
 		select {
@@ -67,7 +88,16 @@ func (t *opTask) handle(m message) (done bool, err error) {
 	case msgCaughtUp:
 		err = t.caughtUp(m.port)
 	case msgEnd:
-		return t.endPort(m.port)
+		done, err = t.endPort(m.port)
+		if err == nil && !done {
+			err = t.releaseHeld()
+		}
+		return done, err
+	case msgBarrier:
+		err = t.barrier(m.port, m.bar)
+	}
+	if err == nil && m.kind != msgBatch && m.kind != msgBarrier {
+		err = t.releaseHeld()
 	}
 	if err == nil && t.octx.ended {
 		return true, t.endOutput()
@@ -80,6 +110,11 @@ func (t *opTask) process(port int, b *types.Batch) error {
 		return nil
 	}
 	t.stats.RowsIn.Add(int64(b.Len))
+	if t.maxTime != nil {
+		for _, x := range b.Time[:b.Len] {
+			t.maxTime[port] = max(t.maxTime[port], x)
+		}
+	}
 	return t.op.Process(t.octx, port, b)
 }
 
@@ -174,9 +209,13 @@ func (t *opTask) endPort(port int) (bool, error) {
 	return true, t.endOutput()
 }
 
-// endOutput forwards MaxTime and the end of output: downstream windows close and flush.
+// endOutput forwards the barriers still held (everything before them has been emitted), MaxTime
+// and the end of output: downstream windows close and flush.
 func (t *opTask) endOutput() error {
 	t.octx.ended = true
+	if err := t.forwardHeld(); err != nil {
+		return err
+	}
 	if err := t.sendCaughtUp(); err != nil {
 		return err
 	}
