@@ -50,6 +50,10 @@ func (c *Context) InputWatermark(port int) int64 { return c.marks.Port(port) }
 // been read to its end, an unbounded one has gone idle once (no new record for an idle interval).
 func (c *Context) InputCaughtUp(port int) bool { return c.caught[port] }
 
+// InputIdle reports whether input port is idle: caught up, and nothing delivered for
+// Options.IdleTimeout; it is then left out of Watermark until it delivers again.
+func (c *Context) InputIdle(port int) bool { return c.marks.Idle(port) }
+
 // Late counts row i of b as late under watermark wm, and sends it to its source's error sink
 // (reason "late") when the row still knows where it came from (Batch.Origin).
 func (c *Context) Late(b *types.Batch, i int, wm int64, why string) error {

@@ -259,13 +259,14 @@ func (e *memErrors) lines() []string {
 // harness drives one operator through the real task logic (ports, watermarks, ends) without
 // goroutines, stamping input batches with per-port watermarks as a source would.
 type harness struct {
-	t    *testing.T
-	task *opTask
-	coll *inbox
-	gens []*watermark.Generator
-	out  []string
-	rt   *runtime
-	done bool // the task said it has nothing left to do: later messages are not delivered
+	t     *testing.T
+	task  *opTask
+	coll  *inbox
+	gens  []*watermark.Generator
+	out   []string
+	rt    *runtime
+	clock *manualClock // the task's clock (0 at the start)
+	done  bool         // the task said it has nothing left to do: later messages are not delivered
 }
 
 func newHarness(t *testing.T, n *planner.Node, inputs ...*planner.Node) *harness {
@@ -279,8 +280,9 @@ func newHarness(t *testing.T, n *planner.Node, inputs ...*planner.Node) *harness
 
 func harnessFor(t *testing.T, n *planner.Node, op Operator, inputs []*planner.Node) *harness {
 	d := dag(append(append([]*planner.Node{}, inputs...), n)...)
-	rt := newRuntime(d, Options{Clock: fixedClock(0), Logf: func(string, ...any) {}}.withDefaults())
-	h := &harness{t: t, task: newOpTask(n, op, rt), coll: newInbox(1 << 16), rt: rt}
+	clock := &manualClock{}
+	rt := newRuntime(d, Options{Clock: clock, Logf: func(string, ...any) {}}.withDefaults())
+	h := &harness{t: t, task: newOpTask(n, op, rt), coll: newInbox(1 << 16), rt: rt, clock: clock}
 	for _, in := range inputs {
 		h.gens = append(h.gens, watermark.NewGenerator(in.Schema.Delay))
 	}
@@ -311,6 +313,18 @@ func (h *harness) watermark(port int, wm int64) {
 }
 
 func (h *harness) end(port int) { h.send(message{port: port, kind: msgEnd}) }
+
+func (h *harness) caughtUp(port int) { h.send(message{port: port, kind: msgCaughtUp}) }
+
+// idleTick sets the clock to now and looks for idle inputs, as the task's ticker does.
+func (h *harness) idleTick(now int64) {
+	h.t.Helper()
+	h.clock.now.Store(now)
+	if err := h.task.markIdle(); err != nil {
+		h.t.Fatalf("markIdle: %v", err)
+	}
+	h.drain()
+}
 
 // barrier sends an acknowledgement barrier on port; the output shows "barrier" when it passes.
 func (h *harness) barrier(port int) *barrier {

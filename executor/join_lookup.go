@@ -17,7 +17,8 @@ import (
 // What "the table row current at the stream row's time" means:
 //   - when both inputs have event time (versioned), it is the table row of that key with the
 //     latest time ≤ the stream row's time. A stream row waits until the table's watermark has
-//     reached its time (no earlier version can still arrive), so for bounded inputs the result
+//     reached its time (no earlier version can still arrive) or the table input is idle
+//     (Options.IdleTimeout; a bounded input never is), so for bounded inputs the result
 //     does not depend on how the two inputs interleave. A stream row before its key's first
 //     version has no match. Versions older than the latest one at or before the operator's
 //     watermark are dropped; a stream row older than that (behind its own watermark) sees the
@@ -128,7 +129,7 @@ func (l *lookupJoin) streamKeys(b *types.Batch) ([]*types.Vector, error) {
 // ready reports whether a stream row at t can be joined now.
 func (l *lookupJoin) ready(ctx *Context, t int64) bool {
 	if l.versioned {
-		return ctx.InputWatermark(1) >= t
+		return ctx.InputWatermark(1) >= t || ctx.InputIdle(1)
 	}
 	return ctx.InputCaughtUp(1)
 }

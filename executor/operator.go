@@ -39,8 +39,8 @@ type StateInfo struct {
 
 // PortObserver is implemented by operators that need to know each input's progress, not only the
 // combined watermark (a lookup join waits for its table side). InputProgress is called after an
-// input's watermark advances or the input catches up; Context.InputWatermark and
-// Context.InputCaughtUp report the state.
+// input's watermark advances, the input catches up or goes idle; Context.InputWatermark,
+// Context.InputCaughtUp and Context.InputIdle report the state.
 type PortObserver interface {
 	InputProgress(ctx *Context, port int) error
 }

@@ -27,6 +27,10 @@ type Options struct {
 	WatermarkInterval time.Duration
 	// ChannelSize is the number of messages buffered in front of each task (default 16).
 	ChannelSize int
+	// IdleTimeout is how long an input of a join may deliver nothing, once caught up, before it
+	// stops holding the join's watermark back (default DefaultIdleTimeout; negative: never).
+	// Idleness is checked every WatermarkInterval against Clock.
+	IdleTimeout time.Duration
 	// Logf logs dropped error records (rate-limited); default log.Printf.
 	Logf func(format string, args ...any)
 }
@@ -40,6 +44,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.WatermarkInterval <= 0 {
 		o.WatermarkInterval = 200 * time.Millisecond
+	}
+	if o.IdleTimeout == 0 {
+		o.IdleTimeout = DefaultIdleTimeout
 	}
 	if o.ChannelSize <= 0 {
 		o.ChannelSize = 16

@@ -2,6 +2,7 @@ package executor
 
 import (
 	"context"
+	"time"
 
 	"github.com/sluicedata/sluice/executor/watermark"
 	"github.com/sluicedata/sluice/planner/plan"
@@ -28,6 +29,8 @@ type opTask struct {
 	retainer Retainer
 	maxTime  []int64
 	held     []heldBarrier // barriers waiting in front of the retainer, in arrival order
+	idle     *idleInputs   // nil: a single input, or idle inputs are not detected
+	tick     time.Duration // how often idle inputs are looked for
 }
 
 func newOpTask(n *plan.Node, op Operator, rt *runtime) *opTask {
@@ -37,6 +40,8 @@ func newOpTask(n *plan.Node, op Operator, rt *runtime) *opTask {
 		caught: make([]bool, len(n.Inputs)), stats: rt.stats, rejects: rt.rejects}
 	t.stats.State = op.State().Kind
 	t.acks = rt.acks
+	t.idle = newIdleInputs(len(n.Inputs), rt.opts.IdleTimeout, rt.opts.Clock)
+	t.tick = rt.opts.WatermarkInterval
 	if r, ok := op.(Retainer); ok {
 		t.retainer = r
 		t.maxTime = fill(make([]int64, len(n.Inputs)), noTime)
@@ -62,10 +67,16 @@ func (t *opTask) run(ctx context.Context) error {
 // loop handles messages until the task is done (nil), its consumers are gone (nil), or an error.
 func (t *opTask) loop(ctx context.Context) error {
 	gone := t.out.abandoned(ctx)
+	tick, stop := t.idleTicker()
+	defer stop()
 	for {
 		select {
 		case <-gone:
 			return nil
+		case <-tick:
+			if err := t.markIdle(); err != nil {
+				return ignoreAbandoned(err)
+			}
 		case m := <-t.in.ch:
 			done, err := t.handle(m)
 			t.stats.Entries.Store(int64(t.op.State().Entries))
@@ -80,6 +91,9 @@ func (t *opTask) loop(ctx context.Context) error {
 
 // handle processes one message; done reports that the task has nothing left to do.
 func (t *opTask) handle(m message) (done bool, err error) {
+	if m.kind == msgBatch || m.kind == msgWatermark {
+		t.delivered(m.port)
+	}
 	switch m.kind {
 	case msgBatch:
 		err = t.process(m.port, m.batch)
@@ -131,6 +145,12 @@ func (t *opTask) advanceTo(port int, wm int64, forward bool) error {
 	if err := t.observe(port); err != nil {
 		return err
 	}
+	return t.combined(forward)
+}
+
+// combined gives the operator the combined watermark when it moved past the last one given,
+// and forwards what the operator returns (unless forward is false).
+func (t *opTask) combined(forward bool) error {
 	m := t.octx.marks.Min()
 	if m <= t.lastMin {
 		return nil

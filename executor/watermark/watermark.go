@@ -48,18 +48,52 @@ func sub(t, d int64) int64 {
 
 // Tracker combines the watermarks of several inputs: an operator's watermark is the minimum over
 // its inputs. Input watermarks only move forward; a smaller value than the current is ignored.
+//
+// An input marked idle (it has delivered nothing for a while) is left out of the minimum until
+// it is marked active again; when every input is idle, the combined watermark is the largest
+// input watermark (as Flink's StatusWatermarkValve does). The combined watermark can therefore
+// move back when an idle input becomes active again; the runtime only passes increases on.
 type Tracker struct {
 	ports []int64
+	idle  []bool
 	min   int64
 }
 
 // NewTracker returns a tracker for n inputs, all at MinTime.
 func NewTracker(n int) *Tracker {
-	t := &Tracker{ports: make([]int64, n), min: types.MinTime}
+	t := &Tracker{ports: make([]int64, n), idle: make([]bool, n), min: types.MinTime}
 	for i := range t.ports {
 		t.ports[i] = types.MinTime
 	}
 	return t
+}
+
+// SetIdle marks input port idle or active again and reports whether that changed anything.
+func (t *Tracker) SetIdle(port int, idle bool) bool {
+	if t.idle[port] == idle {
+		return false
+	}
+	t.idle[port] = idle
+	t.combine()
+	return true
+}
+
+// Idle reports whether input port is marked idle.
+func (t *Tracker) Idle(port int) bool { return t.idle[port] }
+
+// combine recomputes the combined watermark.
+func (t *Tracker) combine() {
+	lo, hi, active := types.MaxTime, types.MinTime, false
+	for i, w := range t.ports {
+		hi = max(hi, w)
+		if !t.idle[i] {
+			lo, active = min(lo, w), true
+		}
+	}
+	if !active {
+		lo = hi
+	}
+	t.min = lo
 }
 
 // Advance records input port's watermark and reports whether it moved; the combined minimum is
@@ -69,10 +103,7 @@ func (t *Tracker) Advance(port int, wm int64) bool {
 		return false
 	}
 	t.ports[port] = wm
-	t.min = t.ports[0]
-	for _, w := range t.ports[1:] {
-		t.min = min(t.min, w)
-	}
+	t.combine()
 	return true
 }
 

@@ -49,3 +49,22 @@ func TestEffective(t *testing.T) {
 		t.Fatal("effective watermark")
 	}
 }
+
+func TestTrackerLeavesIdleInputsOut(t *testing.T) {
+	tr := NewTracker(3)
+	tr.Advance(0, 100)
+	tr.Advance(1, 50)
+	tr.Advance(2, 70)
+	if !tr.SetIdle(1, true) || tr.Min() != 70 || tr.SetIdle(1, true) {
+		t.Fatalf("min %d with port 1 idle", tr.Min())
+	}
+	tr.SetIdle(0, true)
+	tr.SetIdle(2, true)
+	if tr.Min() != 100 {
+		t.Fatalf("every input idle: min %d, want the largest", tr.Min())
+	}
+	tr.SetIdle(1, false)
+	if tr.Min() != 50 || tr.Idle(1) || !tr.Idle(0) {
+		t.Fatalf("port 1 active again: min %d", tr.Min())
+	}
+}
