@@ -266,6 +266,7 @@ type harness struct {
 	out   []string
 	rt    *runtime
 	clock *manualClock // the task's clock (0 at the start)
+	outs  []*types.Batch // every batch emitted
 	done  bool         // the task said it has nothing left to do: later messages are not delivered
 }
 
@@ -354,6 +355,7 @@ func (h *harness) drain() {
 			switch m.kind {
 			case msgBatch:
 				h.out = append(h.out, batchLines([]*types.Batch{m.batch})...)
+				h.outs = append(h.outs, m.batch)
 			case msgWatermark:
 				h.out = append(h.out, "wm="+timeString(m.wm))
 			case msgEnd:

@@ -16,7 +16,9 @@ import (
 // sink). LEFT JOIN emits a left row that found no match, with NULL right columns, once the
 // watermark passes its time + d; to keep those rows on time downstream, it forwards the
 // watermark minus d. Output rows: left columns then right columns, Time = the later of the two
-// times, no per-row watermark or origin. A NULL key matches nothing.
+// times, and the left row's own watermark (Batch.WM) and origin (when every left row of the
+// output batch comes from one source and prefix), so that an error record about an output row
+// downstream still names where it came from. A NULL key matches nothing.
 type intervalJoin struct {
 	op       *plan.IntervalJoinOp
 	schema   *types.Schema
@@ -118,10 +120,12 @@ func (j *intervalJoin) emitPairs(ctx *Context, pairs []pair) error {
 		return nil
 	}
 	rb := newRowBuilder(j.schema, len(pairs))
+	origin := j.originOf(pairs[0].left)
 	for _, p := range pairs {
-		j.appendPair(rb, p)
+		j.appendPair(rb, origin, p)
 	}
 	out := rb.batch()
+	out.Origin = origin.get()
 	sel, err := applyResidual(ctx, j.residual, out)
 	if err != nil {
 		return err
@@ -149,9 +153,21 @@ func applyResidual(ctx *Context, residual *expr, out *types.Batch) ([]int, error
 	return sel, nil
 }
 
-func (j *intervalJoin) appendPair(rb *rowBuilder, p pair) {
-	l := j.sides[0].rows[p.left]
+// originOf starts collecting the origins of output rows from left entry id.
+func (j *intervalJoin) originOf(id int32) *originBuilder {
+	return newOriginBuilder(j.sides[0].rows[id].b.Origin)
+}
+
+// appendLeft appends left row l's columns, watermark and origin.
+func appendLeft(rb *rowBuilder, origin *originBuilder, l joinRow) {
 	rb.appendRow(0, l.b, int(l.row))
+	rb.wm = append(rb.wm, rowWatermark(l.b, int(l.row)))
+	origin.add(l.b.Origin, int(l.row))
+}
+
+func (j *intervalJoin) appendPair(rb *rowBuilder, origin *originBuilder, p pair) {
+	l := j.sides[0].rows[p.left]
+	appendLeft(rb, origin, l)
 	t := l.t
 	if p.right < 0 {
 		rb.appendNulls(l.b.Schema.Len(), len(rb.cols))
@@ -172,14 +188,23 @@ func (j *intervalJoin) Watermark(ctx *Context, wm int64) (int64, error) {
 		return wm, nil
 	}
 	rb := newRowBuilder(j.schema, 0)
+	var origin *originBuilder
 	for _, r := range gone {
-		if !r.matched {
-			rb.appendRow(0, r.b, int(r.row))
-			rb.appendNulls(len(r.b.Cols), len(rb.cols))
-			rb.time = append(rb.time, r.t)
+		if r.matched {
+			continue
 		}
+		if origin == nil {
+			origin = newOriginBuilder(r.b.Origin)
+		}
+		appendLeft(rb, origin, r)
+		rb.appendNulls(len(r.b.Cols), len(rb.cols))
+		rb.time = append(rb.time, r.t)
 	}
-	return max(types.MinTime, wm-j.op.Within), ctx.Emit(rb.batch())
+	out := rb.batch()
+	if origin != nil {
+		out.Origin = origin.get()
+	}
+	return max(types.MinTime, wm-j.op.Within), ctx.Emit(out)
 }
 
 func (j *intervalJoin) Finish(*Context) error { return nil }

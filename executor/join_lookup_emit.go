@@ -97,8 +97,10 @@ type originBuilder struct {
 	ok bool
 }
 
-func sharedOrigin(rows []waitingRow) *originBuilder {
-	first := rows[0].b.Origin
+func sharedOrigin(rows []waitingRow) *originBuilder { return newOriginBuilder(rows[0].b.Origin) }
+
+// newOriginBuilder starts collecting origins like first's.
+func newOriginBuilder(first *types.Origin) *originBuilder {
 	if first == nil {
 		return &originBuilder{}
 	}

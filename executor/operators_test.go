@@ -208,3 +208,24 @@ func TestLookupJoinWaitingRowsKeepTheirOwnWatermark(t *testing.T) {
 		t.Fatalf("row watermarks %v, want each row's own", wms)
 	}
 }
+
+// TestIntervalJoinRowsKeepTheLeftRowsOriginAndWatermark: output rows carry the left row's
+// position, raw text and own watermark (unmatched LEFT JOIN rows too).
+func TestIntervalJoinRowsKeepTheLeftRowsOriginAndWatermark(t *testing.T) {
+	n, l, r := joinNodes(planner.LeftJoin, 5, nil)
+	h := newHarness(t, n, l, r)
+	h.feed(0, batchOf(l.Schema, "l", 1, row{"a", 1, 10}, row{"b", 2, 11}))
+	h.feed(1, batchOf(r.Schema, "r", 1, row{"a", 9, 14}))
+	h.watermark(0, 30)
+	h.watermark(1, 30)
+	h.check("a 1 10 a 9 14 @14", "wm=6", "wm=9", "b 2 11 NULL NULL NULL @11", "wm=25")
+	var got []string
+	for _, b := range h.outs {
+		for i := range b.Len {
+			got = append(got, fmt.Sprintf("%s%d %s wm=%d", b.Origin.Prefix, b.Origin.Pos[i], b.Origin.Raw[i], b.WM[i]))
+		}
+	}
+	if s := strings.Join(got, "|"); s != "l.jsonl:1 a,1,10 wm=10|l.jsonl:2 b,2,11 wm=11" {
+		t.Fatalf("origins %s", s)
+	}
+}

@@ -23,6 +23,7 @@ import cases_agg  # noqa: E402,F401
 import cases_join  # noqa: E402,F401
 import cases_misc  # noqa: E402,F401
 import cases_more  # noqa: E402,F401
+import cases_round2  # noqa: E402,F401
 
 ACC = os.path.normpath(os.path.join(HERE, "..", "acceptance"))
 DATA = os.path.join(ACC, "_data")
@@ -32,6 +33,10 @@ PROTECTED_DATA = {"readings.jsonl", "readings_bad.jsonl"}
 
 def write(path, lines):
     """Writes lines, each ending in a newline; a str is written as it is (exact bytes)."""
+    if isinstance(lines, bytes):  # bytes that need not be UTF-8
+        with open(path, "wb") as f:
+            f.write(lines)
+        return
     with open(path, "w", encoding="utf-8", newline="") as f:
         if isinstance(lines, str):
             f.write(lines)
