@@ -265,9 +265,9 @@ type harness struct {
 	gens  []*watermark.Generator
 	out   []string
 	rt    *runtime
-	clock *manualClock // the task's clock (0 at the start)
+	clock *manualClock   // the task's clock (0 at the start)
 	outs  []*types.Batch // every batch emitted
-	done  bool         // the task said it has nothing left to do: later messages are not delivered
+	done  bool           // the task said it has nothing left to do: later messages are not delivered
 }
 
 func newHarness(t *testing.T, n *planner.Node, inputs ...*planner.Node) *harness {
