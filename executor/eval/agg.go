@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 
+	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
@@ -126,13 +127,13 @@ func (c *countAcc) Reset(g int32)        { c.n[g] = 0 }
 func (c *countAcc) Append(out *types.Vector, g int32) { appendI64(out, c.n[g], true) }
 
 func (c *countAcc) Save(g int32) ([]byte, error) {
-	var e enc
-	e.varint(c.n[g])
-	return e.b, nil
+	var e state.Encoder
+	e.Int(c.n[g])
+	return e.Bytes(), nil
 }
 
-func (c *countAcc) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	c.n[g] = d.varint()
-	return d.done()
+func (c *countAcc) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	c.n[g] = d.Int()
+	return d.Done()
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"math"
 
+	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -12,29 +13,29 @@ func newDistinct(t types.Type) Accumulator {
 	switch types.Storage(t.Kind) {
 	case types.StoreI64:
 		return &distinct[int64]{key: func(v *types.Vector, i int) int64 { return v.I64[i] },
-			save: func(e *enc, k int64) { e.varint(k) }, load: (*dec).varint}
+			save: (*state.Encoder).Int, load: (*state.Decoder).Int}
 	case types.StoreF64:
 		return &distinct[uint64]{key: func(v *types.Vector, i int) uint64 { return floatKey(v.F64[i]) },
-			save: (*enc).u64, load: (*dec).u64}
+			save: (*state.Encoder).U64, load: (*state.Decoder).U64}
 	case types.StoreBool:
 		return &distinct[bool]{key: func(v *types.Vector, i int) bool { return v.Bool[i] },
-			save: (*enc).boolean, load: (*dec).boolean}
+			save: (*state.Encoder).Bool, load: (*state.Decoder).Bool}
 	case types.StoreStr:
 		return &distinct[string]{key: func(v *types.Vector, i int) string { return v.Str[i] },
-			save: (*enc).str, load: (*dec).str}
+			save: (*state.Encoder).String, load: (*state.Decoder).String}
 	}
 	return &distinct[string]{key: func(v *types.Vector, i int) string {
-		var e enc
-		e.value(v.Any[i])
-		return string(e.b)
-	}, save: (*enc).str, load: (*dec).str}
+		var e state.Encoder
+		e.Value(v.Any[i])
+		return string(e.Bytes())
+	}, save: (*state.Encoder).String, load: (*state.Decoder).String}
 }
 
 type distinct[K comparable] struct {
 	sets []map[K]struct{}
 	key  func(*types.Vector, int) K
-	save func(*enc, K)
-	load func(*dec) K
+	save func(*state.Encoder, K)
+	load func(*state.Decoder) K
 }
 
 func (c *distinct[K]) Grow(n int) { c.sets = growTo(c.sets, n) }
@@ -73,22 +74,22 @@ func (c *distinct[K]) Append(out *types.Vector, g int32) {
 }
 
 func (c *distinct[K]) Save(g int32) ([]byte, error) {
-	var e enc
-	e.uvarint(uint64(len(c.sets[g])))
+	var e state.Encoder
+	e.Uint(uint64(len(c.sets[g])))
 	for k := range c.sets[g] {
 		c.save(&e, k)
 	}
-	return e.b, nil
+	return e.Bytes(), nil
 }
 
-func (c *distinct[K]) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	n := d.count()
+func (c *distinct[K]) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	n := d.Len()
 	c.sets[g] = nil
 	for range n {
-		c.set(g)[c.load(&d)] = struct{}{}
+		c.set(g)[c.load(d)] = struct{}{}
 	}
-	return d.done()
+	return d.Done()
 }
 
 // floatKey identifies a DOUBLE for DISTINCT: -0 is 0 and every NaN is one value.

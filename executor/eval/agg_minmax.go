@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 
+	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
@@ -13,13 +14,13 @@ func newMinMax(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	switch types.Storage(t.Kind) {
 	case types.StoreI64:
 		return &minMax[int64]{isMax: isMax, get: getI64, put: func(o *types.Vector, v int64) { o.I64 = append(o.I64, v) },
-			save: func(e *enc, v int64) { e.varint(v) }, load: (*dec).varint}, nil
+			save: (*state.Encoder).Int, load: (*state.Decoder).Int}, nil
 	case types.StoreF64:
 		return &minMax[float64]{isMax: isMax, get: getF64, put: func(o *types.Vector, v float64) { o.F64 = append(o.F64, v) },
-			save: (*enc).f64, load: (*dec).f64}, nil
+			save: (*state.Encoder).Float, load: (*state.Decoder).Float}, nil
 	case types.StoreStr:
 		return &minMax[string]{isMax: isMax, get: getStr, put: func(o *types.Vector, v string) { o.Str = append(o.Str, v) },
-			save: (*enc).str, load: (*dec).str}, nil
+			save: (*state.Encoder).String, load: (*state.Decoder).String}, nil
 	case types.StoreBool:
 		return &boolMinMax{isMax: isMax}, nil
 	}
@@ -33,8 +34,8 @@ type minMax[T cmp.Ordered] struct {
 	has   []bool
 	get   col[T]
 	put   func(*types.Vector, T)
-	save  func(*enc, T)
-	load  func(*dec) T
+	save  func(*state.Encoder, T)
+	load  func(*state.Decoder) T
 }
 
 func (m *minMax[T]) Grow(n int) { m.vals, m.has = growTo(m.vals, n), growTo(m.has, n) }
@@ -80,17 +81,17 @@ func (m *minMax[T]) Append(out *types.Vector, g int32) {
 }
 
 func (m *minMax[T]) Save(g int32) ([]byte, error) {
-	var e enc
-	e.boolean(m.has[g])
+	var e state.Encoder
+	e.Bool(m.has[g])
 	m.save(&e, m.vals[g])
-	return e.b, nil
+	return e.Bytes(), nil
 }
 
-func (m *minMax[T]) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	m.has[g] = d.boolean()
-	m.vals[g] = m.load(&d)
-	return d.done()
+func (m *minMax[T]) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	m.has[g] = d.Bool()
+	m.vals[g] = m.load(d)
+	return d.Done()
 }
 
 // boolMinMax is MIN (every value TRUE) and MAX (any value TRUE) of BOOLEANs.
@@ -138,8 +139,8 @@ func (m *boolMinMax) Save(g int32) ([]byte, error) {
 	return []byte{byte(b2i(m.has[g])), byte(b2i(m.vals[g]))}, nil
 }
 
-func (m *boolMinMax) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	m.has[g], m.vals[g] = d.boolean(), d.boolean()
-	return d.done()
+func (m *boolMinMax) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	m.has[g], m.vals[g] = d.Bool(), d.Bool()
+	return d.Done()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
@@ -14,39 +15,39 @@ type typed[T any] struct {
 	get  func(*types.Vector, int) T
 	put  func(*types.Vector, T)
 	box  func(T) any
-	save func(*enc, T)
-	load func(*dec) T
+	save func(*state.Encoder, T)
+	load func(*state.Decoder) T
 }
 
 func typedI64() typed[int64] {
 	return typed[int64]{get: func(v *types.Vector, i int) int64 { return v.I64[i] },
 		put: func(o *types.Vector, x int64) { o.I64 = append(o.I64, x) }, box: func(x int64) any { return x },
-		save: func(e *enc, x int64) { e.varint(x) }, load: (*dec).varint}
+		save: (*state.Encoder).Int, load: (*state.Decoder).Int}
 }
 
 func typedF64() typed[float64] {
 	return typed[float64]{get: func(v *types.Vector, i int) float64 { return v.F64[i] },
 		put: func(o *types.Vector, x float64) { o.F64 = append(o.F64, x) }, box: func(x float64) any { return x },
-		save: (*enc).f64, load: (*dec).f64}
+		save: (*state.Encoder).Float, load: (*state.Decoder).Float}
 }
 
 func typedStr() typed[string] {
 	return typed[string]{get: func(v *types.Vector, i int) string { return v.Str[i] },
 		put: func(o *types.Vector, x string) { o.Str = append(o.Str, x) }, box: func(x string) any { return x },
-		save: (*enc).str, load: (*dec).str}
+		save: (*state.Encoder).String, load: (*state.Decoder).String}
 }
 
 // typedBool holds BOOLEANs as 0/1 so that they order like other values.
 func typedBool() typed[int64] {
 	return typed[int64]{get: func(v *types.Vector, i int) int64 { return b2i(v.Bool[i]) },
 		put: func(o *types.Vector, x int64) { o.Bool = append(o.Bool, x != 0) }, box: func(x int64) any { return x != 0 },
-		save: func(e *enc, x int64) { e.varint(x) }, load: (*dec).varint}
+		save: (*state.Encoder).Int, load: (*state.Decoder).Int}
 }
 
 func typedAny() typed[any] {
 	return typed[any]{get: func(v *types.Vector, i int) any { return v.Any[i] },
 		put: func(o *types.Vector, x any) { o.Any = append(o.Any, x) }, box: func(x any) any { return x },
-		save: (*enc).value, load: (*dec).value}
+		save: (*state.Encoder).Value, load: (*state.Decoder).Value}
 }
 
 func newPick(a *plan.AggCall, t types.Type) (Accumulator, error) {
@@ -127,19 +128,19 @@ func (p *pick[T]) Append(out *types.Vector, g int32) {
 }
 
 func (p *pick[T]) Save(g int32) ([]byte, error) {
-	var e enc
-	e.boolean(p.has[g])
-	e.varint(p.times[g])
+	var e state.Encoder
+	e.Bool(p.has[g])
+	e.Int(p.times[g])
 	p.ty.save(&e, p.vals[g])
-	return e.b, nil
+	return e.Bytes(), nil
 }
 
-func (p *pick[T]) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	p.has[g] = d.boolean()
-	p.times[g] = d.varint()
-	p.vals[g] = p.ty.load(&d)
-	return d.done()
+func (p *pick[T]) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	p.has[g] = d.Bool()
+	p.times[g] = d.Int()
+	p.vals[g] = p.ty.load(d)
+	return d.Done()
 }
 
 func newTopK(a *plan.AggCall, t types.Type) (Accumulator, error) {
@@ -220,23 +221,23 @@ func (k *topK[T]) Append(out *types.Vector, g int32) {
 }
 
 func (k *topK[T]) Save(g int32) ([]byte, error) {
-	var e enc
-	e.uvarint(uint64(len(k.vals[g])))
+	var e state.Encoder
+	e.Uint(uint64(len(k.vals[g])))
 	for _, x := range k.vals[g] {
 		k.ty.save(&e, x)
 	}
-	return e.b, nil
+	return e.Bytes(), nil
 }
 
-func (k *topK[T]) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	n := d.count()
+func (k *topK[T]) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	n := d.Len()
 	if n > k.n {
-		return errState
+		return state.ErrCorrupt
 	}
 	k.vals[g] = nil
 	for range n {
-		k.vals[g] = append(k.vals[g], k.ty.load(&d))
+		k.vals[g] = append(k.vals[g], k.ty.load(d))
 	}
-	return d.done()
+	return d.Done()
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 
+	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
@@ -35,15 +36,15 @@ func (a *hllAcc) Reset(g int32) { a.sk[g] = hll{} }
 func (a *hllAcc) Append(out *types.Vector, g int32) { appendI64(out, a.sk[g].estimate(), true) }
 
 func (a *hllAcc) Save(g int32) ([]byte, error) {
-	var e enc
+	var e state.Encoder
 	a.sk[g].save(&e)
-	return e.b, nil
+	return e.Bytes(), nil
 }
 
-func (a *hllAcc) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	a.sk[g].load(&d)
-	return d.done()
+func (a *hllAcc) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	a.sk[g].load(d)
+	return d.Done()
 }
 
 // percentileAcc is APPROX_PERCENTILE(x, p) (see quantile.go).
@@ -103,13 +104,13 @@ func (a *percentileAcc) Append(out *types.Vector, g int32) {
 }
 
 func (a *percentileAcc) Save(g int32) ([]byte, error) {
-	var e enc
+	var e state.Encoder
 	a.sk[g].save(&e)
-	return e.b, nil
+	return e.Bytes(), nil
 }
 
-func (a *percentileAcc) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	a.sk[g].load(&d)
-	return d.done()
+func (a *percentileAcc) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	a.sk[g].load(d)
+	return d.Done()
 }

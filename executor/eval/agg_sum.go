@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 
+	"github.com/sluicedata/sluice/executor/state"
 	"github.com/sluicedata/sluice/planner/plan"
 	"github.com/sluicedata/sluice/types"
 )
@@ -92,16 +93,17 @@ func (s *sumI64) Append(out *types.Vector, g int32) {
 }
 
 func (s *sumI64) Save(g int32) ([]byte, error) {
-	e := enc{b: []byte{s.flags[g]}}
-	e.varint(s.sum[g])
-	return e.b, nil
+	var e state.Encoder
+	e.Byte(s.flags[g])
+	e.Int(s.sum[g])
+	return e.Bytes(), nil
 }
 
-func (s *sumI64) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	s.flags[g] = d.byte1()
-	s.sum[g] = d.varint()
-	return d.done()
+func (s *sumI64) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	s.flags[g] = d.Byte()
+	s.sum[g] = d.Int()
+	return d.Done()
 }
 
 // sumF64 sums DOUBLEs (or, with scale > 0, DECIMALs into a DOUBLE result).
@@ -149,16 +151,17 @@ func (s *sumF64) Append(out *types.Vector, g int32) {
 }
 
 func (s *sumF64) Save(g int32) ([]byte, error) {
-	e := enc{b: []byte{s.flags[g]}}
-	e.f64(s.sum[g])
-	return e.b, nil
+	var e state.Encoder
+	e.Byte(s.flags[g])
+	e.Float(s.sum[g])
+	return e.Bytes(), nil
 }
 
-func (s *sumF64) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	s.flags[g] = d.byte1()
-	s.sum[g] = d.f64()
-	return d.done()
+func (s *sumF64) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	s.flags[g] = d.Byte()
+	s.sum[g] = d.Float()
+	return d.Done()
 }
 
 func newAvg(a *plan.AggCall, t types.Type) (Accumulator, error) {
@@ -220,15 +223,15 @@ func appendFloatAs(out *types.Vector, f float64, ok bool) {
 }
 
 func (s *avgAcc) Save(g int32) ([]byte, error) {
-	var e enc
-	e.f64(s.sum[g])
-	e.varint(s.n[g])
-	return e.b, nil
+	var e state.Encoder
+	e.Float(s.sum[g])
+	e.Int(s.n[g])
+	return e.Bytes(), nil
 }
 
-func (s *avgAcc) Load(g int32, state []byte) error {
-	d := dec{b: state}
-	s.sum[g] = d.f64()
-	s.n[g] = d.varint()
-	return d.done()
+func (s *avgAcc) Load(g int32, saved []byte) error {
+	d := state.NewDecoder(saved)
+	s.sum[g] = d.Float()
+	s.n[g] = d.Int()
+	return d.Done()
 }

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/sluicedata/sluice/executor/state"
 	"math"
 	"math/bits"
 	"slices"
@@ -121,36 +122,36 @@ func hllTau(x float64) float64 {
 	}
 }
 
-func (h *hll) save(e *enc) {
+func (h *hll) save(e *state.Encoder) {
 	if h.regs == nil {
-		e.b = append(e.b, 0)
-		e.uvarint(uint64(len(h.small)))
+		e.Byte(0)
+		e.Uint(uint64(len(h.small)))
 		for _, x := range h.small {
-			e.u64(x)
+			e.U64(x)
 		}
 		return
 	}
-	e.b = append(e.b, 1)
-	e.b = append(e.b, h.regs...)
+	e.Byte(1)
+	e.Raw(h.regs)
 }
 
-func (h *hll) load(d *dec) {
+func (h *hll) load(d *state.Decoder) {
 	*h = hll{}
-	switch d.byte1() {
+	switch d.Byte() {
 	case 0:
-		n := d.count()
+		n := d.Len()
 		for range n {
-			h.small = append(h.small, d.u64())
+			h.small = append(h.small, d.U64())
 		}
 		if !slices.IsSorted(h.small) || len(h.small) > hllSmall {
-			d.fail()
+			d.Fail()
 		}
 	case 1:
-		h.regs = slices.Clone(d.bytes(hllM))
+		h.regs = d.Raw(hllM)
 		if slices.Max(append(h.regs, 0)) > hllQ+1 {
-			d.fail()
+			d.Fail()
 		}
 	default:
-		d.fail()
+		d.Fail()
 	}
 }

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/sluicedata/sluice/executor/state"
 	"math"
 	"slices"
 )
@@ -128,33 +129,33 @@ func (q *quantiles) merge(o *quantiles) {
 	q.neg.merge(&o.neg)
 }
 
-func (q *quantiles) save(e *enc) {
-	e.boolean(q.dense)
+func (q *quantiles) save(e *state.Encoder) {
+	e.Bool(q.dense)
 	if !q.dense {
-		e.uvarint(uint64(len(q.exact)))
+		e.Uint(uint64(len(q.exact)))
 		for _, x := range q.exact {
-			e.f64(x)
+			e.Float(x)
 		}
 		return
 	}
-	e.uvarint(q.zero)
+	e.Uint(q.zero)
 	q.pos.save(e)
 	q.neg.save(e)
 }
 
-func (q *quantiles) load(d *dec) {
-	*q = quantiles{dense: d.boolean()}
+func (q *quantiles) load(d *state.Decoder) {
+	*q = quantiles{dense: d.Bool()}
 	if !q.dense {
-		n := d.count()
+		n := d.Len()
 		for range n {
-			q.exact = append(q.exact, d.f64())
+			q.exact = append(q.exact, d.Float())
 		}
 		if !slices.IsSorted(q.exact) || n > qExact {
-			d.fail()
+			d.Fail()
 		}
 		return
 	}
-	q.zero = d.uvarint()
+	q.zero = d.Uint()
 	q.pos.load(d)
 	q.neg.load(d)
 }
@@ -228,19 +229,19 @@ func (s *ddStore) merge(o *ddStore) {
 	}
 }
 
-func (s *ddStore) save(e *enc) {
-	e.varint(int64(s.off))
-	e.uvarint(uint64(len(s.bins)))
+func (s *ddStore) save(e *state.Encoder) {
+	e.Int(int64(s.off))
+	e.Uint(uint64(len(s.bins)))
 	for _, c := range s.bins {
-		e.uvarint(c)
+		e.Uint(c)
 	}
 }
 
-func (s *ddStore) load(d *dec) {
-	s.off = int32(d.varint())
-	n := d.count()
+func (s *ddStore) load(d *state.Decoder) {
+	s.off = int32(d.Int())
+	n := d.Len()
 	s.bins = make([]uint64, n)
 	for j := range s.bins {
-		s.bins[j] = d.uvarint()
+		s.bins[j] = d.Uint()
 	}
 }

@@ -24,6 +24,19 @@ func (e *Encoder) Uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
 // Bool appends a boolean.
 func (e *Encoder) Bool(b bool) { e.buf = append(e.buf, boolByte(b)) }
 
+// Byte appends one byte.
+func (e *Encoder) Byte(b byte) { e.buf = append(e.buf, b) }
+
+// Raw appends bytes with no length: the reader must know how many to read (Decoder.Raw).
+func (e *Encoder) Raw(b []byte) { e.buf = append(e.buf, b...) }
+
+// U64 appends a fixed-width (8 bytes, little-endian) unsigned integer, for hashes and bit
+// patterns that varints would lengthen.
+func (e *Encoder) U64(v uint64) { e.buf = binary.LittleEndian.AppendUint64(e.buf, v) }
+
+// Float appends a float64 (its bits, as U64).
+func (e *Encoder) Float(f float64) { e.U64(math.Float64bits(f)) }
+
 // Blob appends a length-prefixed byte string.
 func (e *Encoder) Blob(b []byte) {
 	e.Uint(uint64(len(b)))
@@ -68,7 +81,7 @@ func (e *Encoder) Value(v any) {
 		e.Int(x)
 	case float64:
 		e.buf = append(e.buf, tagFloat)
-		e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(x))
+		e.Float(x)
 	case string:
 		e.buf = append(e.buf, tagString)
 		e.String(x)
@@ -127,6 +140,9 @@ func (d *Decoder) Done() error {
 	return d.err
 }
 
+// Fail marks the input corrupt, for checks that callers make on what they decoded.
+func (d *Decoder) Fail() { d.fail() }
+
 func (d *Decoder) fail() {
 	if d.err == nil {
 		d.err = ErrCorrupt
@@ -167,9 +183,10 @@ func (d *Decoder) Len() int {
 }
 
 // Bool reads a boolean.
-func (d *Decoder) Bool() bool { return d.byte() == 1 }
+func (d *Decoder) Bool() bool { return d.Byte() == 1 }
 
-func (d *Decoder) byte() byte {
+// Byte reads one byte.
+func (d *Decoder) Byte() byte {
 	if len(d.buf) == 0 {
 		d.fail()
 		return 0
@@ -194,9 +211,34 @@ func (d *Decoder) Blob() []byte {
 // String reads a length-prefixed string.
 func (d *Decoder) String() string { return string(d.Blob()) }
 
+// Raw reads n bytes written by Encoder.Raw (a copy).
+func (d *Decoder) Raw(n int) []byte {
+	if n < 0 || n > len(d.buf) {
+		d.fail()
+		return nil
+	}
+	out := append([]byte(nil), d.buf[:n]...)
+	d.buf = d.buf[n:]
+	return out
+}
+
+// U64 reads what Encoder.U64 wrote.
+func (d *Decoder) U64() uint64 {
+	if len(d.buf) < 8 {
+		d.fail()
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.buf)
+	d.buf = d.buf[8:]
+	return v
+}
+
+// Float reads what Encoder.Float wrote.
+func (d *Decoder) Float() float64 { return math.Float64frombits(d.U64()) }
+
 // Value reads a Value.
 func (d *Decoder) Value() any {
-	switch d.byte() {
+	switch d.Byte() {
 	case tagNull:
 		return nil
 	case tagFalse:
@@ -206,7 +248,7 @@ func (d *Decoder) Value() any {
 	case tagInt:
 		return d.Int()
 	case tagFloat:
-		return d.float()
+		return d.Float()
 	case tagString:
 		return d.String()
 	case tagList:
@@ -216,16 +258,6 @@ func (d *Decoder) Value() any {
 	}
 	d.fail()
 	return nil
-}
-
-func (d *Decoder) float() float64 {
-	if len(d.buf) < 8 {
-		d.fail()
-		return 0
-	}
-	v := math.Float64frombits(binary.LittleEndian.Uint64(d.buf))
-	d.buf = d.buf[8:]
-	return v
 }
 
 func (d *Decoder) list() []any {
