@@ -33,7 +33,8 @@ type run struct {
 	fatal  chan error
 	ctx    context.Context // the poller's and workers' context
 	wg     sync.WaitGroup
-	// stopped is closed when the emitter stops reading events.
+	// stopped is closed when the emitter stops reading events. It and fatal are made with the
+	// run, before the client whose group callbacks read them.
 	stopped chan struct{}
 
 	wmu     sync.Mutex
@@ -72,7 +73,7 @@ func (r *run) group() bool { return r.s.o.group != "" }
 // run polls and emits until the end (bounded), an error, or ctx's end.
 func (r *run) run(ctx context.Context) error {
 	pctx, cancel := context.WithCancel(ctx)
-	r.ctx, r.fatal, r.stopped = pctx, make(chan error, 1), make(chan struct{})
+	r.ctx = pctx
 	defer func() {
 		cancel()
 		r.wg.Wait()

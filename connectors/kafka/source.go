@@ -97,7 +97,8 @@ func (s *Source) Close(ctx context.Context, ended bool) error {
 // newRun creates the client and the state of one run.
 func (s *Source) newRun(out connectors.Emitter, p *plan) (*run, error) {
 	r := &run{s: s, out: out, plan: p, prog: newProgress(), msgs: make(chan partMsg, 16),
-		events: make(chan ownerEvent, 64), marks: newMarks(s.l.schema.Delay, s.o.idleTimeout.Milliseconds()),
+		events: make(chan ownerEvent, 64), fatal: make(chan error, 1), stopped: make(chan struct{}),
+		marks:   newMarks(s.l.schema.Delay, s.o.idleTimeout.Milliseconds()),
 		workers: map[tp]*worker{}, owned: map[tp]bool{}, done: map[tp]bool{}, sent: -1 << 62}
 	r.wmOut, _ = out.(connectors.WatermarkEmitter)
 	r.acker, _ = out.(connectors.Acker)
