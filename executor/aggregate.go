@@ -127,7 +127,7 @@ func (a *aggregate) evalInputs(b *types.Batch) error {
 		}
 	}
 	a.hashes = state.HashRows(a.keyCols, b.Len, a.hashes)
-	a.groups = growTo(a.groups[:0], b.Len)
+	a.groups = state.GrowTo(a.groups[:0], b.Len)
 	return nil
 }
 

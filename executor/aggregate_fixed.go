@@ -48,7 +48,7 @@ func (f *fixed) group(i int, s int64) int32 {
 	if added {
 		f.index.Add(s, g)
 		a.grow(f.table.Cap())
-		f.run = growTo(f.run, f.table.Cap())
+		f.run = state.GrowTo(f.run, f.table.Cap())
 		f.run[g] = 0
 	}
 	return g
@@ -96,7 +96,7 @@ func (f *fixed) assign(b *types.Batch, late []bool) {
 		f.bySlot = append(f.bySlot, nil)
 	}
 	for j := range f.bySlot {
-		f.bySlot[j] = growTo(f.bySlot[j][:0], b.Len)
+		f.bySlot[j] = state.GrowTo(f.bySlot[j][:0], b.Len)
 	}
 	for i, t := range b.Time[:b.Len] {
 		for j := range f.slots {
@@ -254,7 +254,7 @@ func (f *fixed) load(d *state.Decoder) error {
 			break
 		}
 		f.index.Add(f.table.Extra(g), g)
-		f.run = growTo(f.run, f.table.Cap())
+		f.run = state.GrowTo(f.run, f.table.Cap())
 		if err := f.a.loadGroup(d, g); err != nil {
 			return err
 		}

@@ -36,8 +36,8 @@ func (r *running) group(i int, t int64) int32 {
 // sized makes the per-group slices cover every group id.
 func (r *running) sized() {
 	r.a.grow(r.table.Cap())
-	r.maxTime = growTo(r.maxTime, r.table.Cap())
-	r.run = growTo(r.run, r.table.Cap())
+	r.maxTime = state.GrowTo(r.maxTime, r.table.Cap())
+	r.run = state.GrowTo(r.run, r.table.Cap())
 }
 
 func (r *running) process(ctx *Context, b *types.Batch) error {

@@ -107,7 +107,7 @@ func (s *sessions) overlapping(k int32, cand window.Session, wm int64) []int32 {
 func (s *sessions) open(i int, k int32, w window.Session) int32 {
 	if k < 0 {
 		k = s.keys.Insert(s.a.keyCols, i, s.a.hashes[i], 0)
-		s.perKey = growTo(s.perKey, s.keys.Cap())
+		s.perKey = state.GrowTo(s.perKey, s.keys.Cap())
 	}
 	id := s.newID()
 	s.seq++
@@ -274,7 +274,7 @@ func (s *sessions) load(d *state.Decoder) error {
 		if k < 0 || d.Err() != nil {
 			break
 		}
-		s.perKey = growTo(s.perKey, s.keys.Cap())
+		s.perKey = state.GrowTo(s.perKey, s.keys.Cap())
 		id := s.open(0, k, w)
 		if err := s.a.loadGroup(d, id); err != nil {
 			return err

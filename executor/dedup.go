@@ -67,7 +67,7 @@ func (d *dedup) keep(i int, t, wm int64) bool {
 	g := d.table.Find(d.cols, i, d.hashes[i], 0)
 	if g < 0 {
 		g = d.table.Insert(d.cols, i, d.hashes[i], 0)
-		d.times = growTo(d.times, d.table.Cap())
+		d.times = state.GrowTo(d.times, d.table.Cap())
 	} else if d.duplicate(d.times[g], t, wm) {
 		return false
 	}
@@ -130,7 +130,7 @@ func (d *dedup) Restore(b []byte) error {
 		g := d.table.LoadKey(dec)
 		t := dec.Int()
 		if g >= 0 {
-			d.times = growTo(d.times, d.table.Cap())
+			d.times = state.GrowTo(d.times, d.table.Cap())
 			d.times[g] = t
 			if d.within > 0 {
 				heap.Push(&d.expiry, timeEntry{t: t, id: g})
@@ -141,15 +141,6 @@ func (d *dedup) Restore(b []byte) error {
 		return fmt.Errorf("deduplicate: %w", err)
 	}
 	return nil
-}
-
-// growTo extends s with zeros to length n.
-func growTo[T any](s []T, n int) []T {
-	for len(s) < n {
-		var zero T
-		s = append(s, zero)
-	}
-	return s
 }
 
 // timeEntry is an item of a time-ordered heap: something with id that expires after t.

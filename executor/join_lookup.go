@@ -176,8 +176,8 @@ func (l *lookupJoin) addVersions(b *types.Batch, wm int64) {
 		}
 		k, added := l.table.FindOrInsert(l.tKeys, i, l.hashes[i], 0)
 		if added {
-			l.versions = growTo(l.versions, l.table.Cap())
-			l.pruned = growTo(l.pruned, l.table.Cap())
+			l.versions = state.GrowTo(l.versions, l.table.Cap())
+			l.pruned = state.GrowTo(l.pruned, l.table.Cap())
 			l.pruned[k] = false
 		}
 		vs := l.addVersion(l.versions[k], version{b, int32(i), b.Time[i]}, wm)

@@ -42,7 +42,7 @@ func (s *joinSide) add(b *types.Batch, i int, keys []*types.Vector, h uint64) in
 		var added bool
 		k, added = s.table.FindOrInsert(keys, i, h, 0)
 		if added {
-			s.perKey = growTo(s.perKey, s.table.Cap())
+			s.perKey = state.GrowTo(s.perKey, s.table.Cap())
 		}
 	}
 	id := s.newID()

@@ -102,7 +102,7 @@ func newCount(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	return &countAcc{}, nil
 }
 
-func (c *countAcc) Grow(n int) { c.n = growTo(c.n, n) }
+func (c *countAcc) Grow(n int) { c.n = state.GrowTo(c.n, n) }
 
 func (c *countAcc) Update(groups []int32, args []*types.Vector, _ []int64) {
 	if c.star {

@@ -38,7 +38,7 @@ type distinct[K comparable] struct {
 	load func(*state.Decoder) K
 }
 
-func (c *distinct[K]) Grow(n int) { c.sets = growTo(c.sets, n) }
+func (c *distinct[K]) Grow(n int) { c.sets = state.GrowTo(c.sets, n) }
 
 func (c *distinct[K]) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)

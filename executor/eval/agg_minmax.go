@@ -38,7 +38,7 @@ type minMax[T cmp.Ordered] struct {
 	load  func(*state.Decoder) T
 }
 
-func (m *minMax[T]) Grow(n int) { m.vals, m.has = growTo(m.vals, n), growTo(m.has, n) }
+func (m *minMax[T]) Grow(n int) { m.vals, m.has = state.GrowTo(m.vals, n), state.GrowTo(m.has, n) }
 
 func (m *minMax[T]) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)
@@ -101,7 +101,7 @@ type boolMinMax struct {
 	has   []bool
 }
 
-func (m *boolMinMax) Grow(n int) { m.vals, m.has = growTo(m.vals, n), growTo(m.has, n) }
+func (m *boolMinMax) Grow(n int) { m.vals, m.has = state.GrowTo(m.vals, n), state.GrowTo(m.has, n) }
 
 func (m *boolMinMax) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)

@@ -77,7 +77,7 @@ type pick[T any] struct {
 }
 
 func (p *pick[T]) Grow(n int) {
-	p.vals, p.times, p.has = growTo(p.vals, n), growTo(p.times, n), growTo(p.has, n)
+	p.vals, p.times, p.has = state.GrowTo(p.vals, n), state.GrowTo(p.times, n), state.GrowTo(p.has, n)
 }
 
 func (p *pick[T]) Update(groups []int32, args []*types.Vector, times []int64) {
@@ -174,7 +174,7 @@ type topK[T cmp.Ordered] struct {
 	vals [][]T
 }
 
-func (k *topK[T]) Grow(n int) { k.vals = growTo(k.vals, n) }
+func (k *topK[T]) Grow(n int) { k.vals = state.GrowTo(k.vals, n) }
 
 func (k *topK[T]) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)

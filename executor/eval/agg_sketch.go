@@ -15,7 +15,7 @@ type hllAcc struct {
 
 func newHLLAcc(*plan.AggCall, types.Type) (Accumulator, error) { return &hllAcc{}, nil }
 
-func (a *hllAcc) Grow(n int) { a.sk = growTo(a.sk, n) }
+func (a *hllAcc) Grow(n int) { a.sk = state.GrowTo(a.sk, n) }
 
 func (a *hllAcc) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)
@@ -80,7 +80,7 @@ func newPercentile(a *plan.AggCall, t types.Type) (Accumulator, error) {
 	return &percentileAcc{p: p, scale: decScale(t)}, nil
 }
 
-func (a *percentileAcc) Grow(n int) { a.sk = growTo(a.sk, n) }
+func (a *percentileAcc) Grow(n int) { a.sk = state.GrowTo(a.sk, n) }
 
 func (a *percentileAcc) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)

@@ -43,7 +43,7 @@ type sumI64 struct {
 	flags []uint8
 }
 
-func (s *sumI64) Grow(n int) { s.sum, s.flags = growTo(s.sum, n), growTo(s.flags, n) }
+func (s *sumI64) Grow(n int) { s.sum, s.flags = state.GrowTo(s.sum, n), state.GrowTo(s.flags, n) }
 
 func (s *sumI64) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)
@@ -113,7 +113,7 @@ type sumF64 struct {
 	flags []uint8
 }
 
-func (s *sumF64) Grow(n int) { s.sum, s.flags = growTo(s.sum, n), growTo(s.flags, n) }
+func (s *sumF64) Grow(n int) { s.sum, s.flags = state.GrowTo(s.sum, n), state.GrowTo(s.flags, n) }
 
 func (s *sumF64) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)
@@ -179,7 +179,7 @@ type avgAcc struct {
 	n     []int64
 }
 
-func (s *avgAcc) Grow(n int) { s.sum, s.n = growTo(s.sum, n), growTo(s.n, n) }
+func (s *avgAcc) Grow(n int) { s.sum, s.n = state.GrowTo(s.sum, n), state.GrowTo(s.n, n) }
 
 func (s *avgAcc) Update(groups []int32, args []*types.Vector, _ []int64) {
 	v, n := firstArg(groups, args)

@@ -177,7 +177,7 @@ func (s *ddStore) add(i int32, n uint64) {
 		s.off = i
 	}
 	if j := int(i - s.off); j >= len(s.bins) {
-		s.bins = growTo(s.bins, j+1)
+		s.bins = state.GrowTo(s.bins, j+1)
 	}
 	s.bins[i-s.off] += n
 	s.collapse()
