@@ -59,7 +59,7 @@ func (d *dedup) Process(ctx *Context, _ int, b *types.Batch) error {
 	if len(d.sel) == b.Len {
 		return ctx.Emit(b)
 	}
-	return ctx.Emit(selectRows(b, d.sel))
+	return ctx.Emit(b.Select(d.sel))
 }
 
 // keep decides row i (time t, judged under watermark wm) and records it when kept.

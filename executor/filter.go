@@ -39,7 +39,7 @@ func (f *filter) Process(ctx *Context, _ int, b *types.Batch) error {
 	case b.Len:
 		return ctx.Emit(b)
 	}
-	return ctx.Emit(selectRows(b, f.sel))
+	return ctx.Emit(b.Select(f.sel))
 }
 
 // trueRows appends the rows of a BOOLEAN vector that are TRUE (not NULL, not FALSE).

@@ -134,7 +134,7 @@ func (j *intervalJoin) emitPairs(ctx *Context, pairs []pair) error {
 		j.sides[0].rows[pairs[k].left].matched = true
 	}
 	if len(sel) < out.Len {
-		out = selectRows(out, sel)
+		out = out.Select(sel)
 	}
 	return ctx.Emit(out)
 }

@@ -88,7 +88,7 @@ func dropUnmatched(out *types.Batch, matches []*version, kind plan.JoinKind) *ty
 	if len(sel) == out.Len {
 		return out
 	}
-	return selectRows(out, sel)
+	return out.Select(sel)
 }
 
 // originBuilder collects the origins of output rows when they all come from one source.

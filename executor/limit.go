@@ -20,7 +20,7 @@ func (l *limit) Process(ctx *Context, _ int, b *types.Batch) error {
 		return nil
 	}
 	if int64(b.Len) > left {
-		b = selectRows(b, firstN(int(left)))
+		b = b.Select(firstN(int(left)))
 	}
 	l.seen += int64(b.Len)
 	err := ctx.Emit(b)

@@ -4,62 +4,6 @@ import (
 	"github.com/sluicedata/sluice/types"
 )
 
-// gather returns a new vector with the rows of v listed in sel (typed loops, no per-row switch).
-func gather(v *types.Vector, sel []int) *types.Vector {
-	out := &types.Vector{Type: v.Type}
-	switch types.Storage(v.Type.Kind) {
-	case types.StoreI64:
-		out.I64 = gatherSlice(v.I64, sel)
-	case types.StoreF64:
-		out.F64 = gatherSlice(v.F64, sel)
-	case types.StoreBool:
-		out.Bool = gatherSlice(v.Bool, sel)
-	case types.StoreStr:
-		out.Str = gatherSlice(v.Str, sel)
-	default:
-		out.Any = gatherSlice(v.Any, sel)
-	}
-	if v.Nulls.Any() {
-		for j, i := range sel {
-			if v.Nulls.Get(i) {
-				out.Nulls.Set(j)
-			}
-		}
-	}
-	return out
-}
-
-func gatherSlice[T any](src []T, sel []int) []T {
-	out := make([]T, len(sel))
-	for j, i := range sel {
-		out[j] = src[i]
-	}
-	return out
-}
-
-// selectRows is Batch.Select with typed gathers: the rows listed in sel, with Time, WM and Origin.
-func selectRows(b *types.Batch, sel []int) *types.Batch {
-	out := &types.Batch{Schema: b.Schema, Cols: make([]*types.Vector, len(b.Cols)), Len: len(sel)}
-	for c, v := range b.Cols {
-		out.Cols[c] = gather(v, sel)
-	}
-	out.Time = gatherSlice(b.Time, sel)
-	if b.WM != nil {
-		out.WM = gatherSlice(b.WM, sel)
-	}
-	if o := b.Origin; o != nil {
-		out.Origin = &types.Origin{Source: o.Source, Prefix: o.Prefix, Pos: gatherOrNil(o.Pos, sel), Raw: gatherOrNil(o.Raw, sel)}
-	}
-	return out
-}
-
-func gatherOrNil[T any](src []T, sel []int) []T {
-	if src == nil {
-		return nil
-	}
-	return gatherSlice(src, sel)
-}
-
 // cloneVector copies the first n rows of v (kernels reuse their output vectors).
 func cloneVector(v *types.Vector, n int) *types.Vector {
 	out := &types.Vector{Type: v.Type}

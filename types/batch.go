@@ -45,33 +45,15 @@ func (b *Batch) Row(i int) []any {
 }
 
 // Select returns a new batch with the rows listed in sel, in that order, keeping Time, WM and
-// Origin aligned.
+// Origin aligned (an Origin's nil Pos or Raw stays nil).
 func (b *Batch) Select(sel []int) *Batch {
 	out := &Batch{Schema: b.Schema, Cols: make([]*Vector, len(b.Cols)), Len: len(sel)}
 	for c, v := range b.Cols {
 		out.Cols[c] = v.Gather(sel)
 	}
-	out.Time = gatherI64(b.Time, sel)
-	if b.WM != nil {
-		out.WM = gatherI64(b.WM, sel)
-	}
+	out.Time, out.WM = gather(b.Time, sel), gather(b.WM, sel)
 	if o := b.Origin; o != nil {
-		no := &Origin{Source: o.Source, Prefix: o.Prefix, Pos: gatherI64(o.Pos, sel), Raw: make([][]byte, len(sel))}
-		for j, i := range sel {
-			no.Raw[j] = o.Raw[i]
-		}
-		out.Origin = no
-	}
-	return out
-}
-
-func gatherI64(src []int64, sel []int) []int64 {
-	if src == nil {
-		return nil
-	}
-	out := make([]int64, len(sel))
-	for j, i := range sel {
-		out[j] = src[i]
+		out.Origin = &Origin{Source: o.Source, Prefix: o.Prefix, Pos: gather(o.Pos, sel), Raw: gather(o.Raw, sel)}
 	}
 	return out
 }

@@ -174,11 +174,79 @@ func (v *Vector) AppendFrom(src *Vector, i int) {
 	}
 }
 
-// Gather returns a new vector holding the rows of v listed in sel, in that order.
+// SetFrom sets row i of v, which must exist, to row j of src (same storage class), NULL
+// included.
+func (v *Vector) SetFrom(i int, src *Vector, j int) {
+	if src.IsNull(j) {
+		v.SetNull(i)
+		return
+	}
+	v.Nulls.Clear(i)
+	switch Storage(v.Type.Kind) {
+	case StoreI64:
+		v.I64[i] = src.I64[j]
+	case StoreF64:
+		v.F64[i] = src.F64[j]
+	case StoreBool:
+		v.Bool[i] = src.Bool[j]
+	case StoreStr:
+		v.Str[i] = src.Str[j]
+	default:
+		v.Any[i] = src.Any[j]
+	}
+}
+
+// SetNull makes row i of v, which must exist, NULL and zeroes its slot.
+func (v *Vector) SetNull(i int) {
+	v.Nulls.Set(i)
+	switch Storage(v.Type.Kind) {
+	case StoreI64:
+		v.I64[i] = 0
+	case StoreF64:
+		v.F64[i] = 0
+	case StoreBool:
+		v.Bool[i] = false
+	case StoreStr:
+		v.Str[i] = ""
+	default:
+		v.Any[i] = nil
+	}
+}
+
+// Gather returns a new vector holding the rows of v listed in sel, in that order (one typed
+// loop, no per-row switch).
 func (v *Vector) Gather(sel []int) *Vector {
-	out := NewVector(v.Type, len(sel))
-	for _, i := range sel {
-		out.AppendFrom(v, i)
+	out := &Vector{Type: v.Type}
+	switch Storage(v.Type.Kind) {
+	case StoreI64:
+		out.I64 = gather(v.I64, sel)
+	case StoreF64:
+		out.F64 = gather(v.F64, sel)
+	case StoreBool:
+		out.Bool = gather(v.Bool, sel)
+	case StoreStr:
+		out.Str = gather(v.Str, sel)
+	default:
+		out.Any = gather(v.Any, sel)
+	}
+	if v.Nulls.Any() {
+		for j, i := range sel {
+			if v.Nulls.Get(i) {
+				out.Nulls.Set(j)
+			}
+		}
+	}
+	return out
+}
+
+// gather returns src's elements listed in sel; a nil src stays nil.
+func gather[T any](src []T, sel []int) []T {
+	if src == nil {
+		return nil
+	}
+	out := make([]T, len(sel))
+	for j, i := range sel {
+		out[j] = src[i]
 	}
 	return out
 }

@@ -78,9 +78,9 @@ func (k *choose) Eval(bt *types.Batch) (*types.Vector, error) {
 	prepare(k.out, n)
 	for i := 0; i < n; i++ {
 		if j := k.pick(i); j >= 0 {
-			setRow(k.out, i, k.tv[j], i)
+			k.out.SetFrom(i, k.tv[j], i)
 		} else {
-			setNullSlot(k.out, i)
+			k.out.SetNull(i)
 		}
 	}
 	return k.out, nil

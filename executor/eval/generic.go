@@ -115,7 +115,7 @@ func (k *rowsKernel) Eval(b *types.Batch) (*types.Vector, error) {
 	}
 	for i := 0; i < n; i++ {
 		if k.out.Nulls.Get(i) || !k.f(k.vs, i, k.out) {
-			setNullSlot(k.out, i)
+			k.out.SetNull(i)
 		}
 	}
 	return k.out, nil

@@ -131,7 +131,7 @@ func (k *inKernel[T]) Eval(bt *types.Batch) (*types.Vector, error) {
 
 func (k *inKernel[T]) row(vx *types.Vector, xs []T, i int) {
 	if vx.Nulls.Get(i) {
-		setNullSlot(k.out, i)
+		k.out.SetNull(i)
 		return
 	}
 	found, null := false, k.hasNull
@@ -142,7 +142,7 @@ func (k *inKernel[T]) row(vx *types.Vector, xs []T, i int) {
 	}
 	k.out.Bool[i] = found
 	if !found && null {
-		setNullSlot(k.out, i)
+		k.out.SetNull(i)
 	}
 }
 

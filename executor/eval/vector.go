@@ -132,43 +132,6 @@ func zeroNullSlots(out *types.Vector, n int) {
 	}
 }
 
-// setRow copies row j of src into slot i of dst (same storage class), NULL included.
-func setRow(dst *types.Vector, i int, src *types.Vector, j int) {
-	if src.Nulls.Get(j) {
-		setNullSlot(dst, i)
-		return
-	}
-	switch types.Storage(dst.Type.Kind) {
-	case types.StoreI64:
-		dst.I64[i] = src.I64[j]
-	case types.StoreF64:
-		dst.F64[i] = src.F64[j]
-	case types.StoreBool:
-		dst.Bool[i] = src.Bool[j]
-	case types.StoreStr:
-		dst.Str[i] = src.Str[j]
-	default:
-		dst.Any[i] = src.Any[j]
-	}
-}
-
-// setNullSlot marks row i of a prepared vector NULL and zeroes its slot.
-func setNullSlot(v *types.Vector, i int) {
-	v.Nulls.Set(i)
-	switch types.Storage(v.Type.Kind) {
-	case types.StoreI64:
-		v.I64[i] = 0
-	case types.StoreF64:
-		v.F64[i] = 0
-	case types.StoreBool:
-		v.Bool[i] = false
-	case types.StoreStr:
-		v.Str[i] = ""
-	default:
-		v.Any[i] = nil
-	}
-}
-
 // putValue stores a Value (nil for NULL) in slot i of a prepared vector. A value of the wrong
 // Go type (which the Value conventions rule out) becomes NULL rather than a panic.
 func putValue(v *types.Vector, i int, x any) {
@@ -186,6 +149,6 @@ func putValue(v *types.Vector, i int, x any) {
 		v.Any[i] = x
 	}
 	if !ok {
-		setNullSlot(v, i)
+		v.SetNull(i)
 	}
 }

@@ -43,24 +43,7 @@ func setRow(dst *types.Vector, i int, src *types.Vector, j int) {
 		dst.AppendFrom(src, j)
 		return
 	}
-	if src.Nulls.Get(j) {
-		clearRow(dst, i)
-		dst.Nulls.Set(i)
-		return
-	}
-	dst.Nulls.Clear(i)
-	switch types.Storage(dst.Type.Kind) {
-	case types.StoreI64:
-		dst.I64[i] = src.I64[j]
-	case types.StoreF64:
-		dst.F64[i] = src.F64[j]
-	case types.StoreBool:
-		dst.Bool[i] = src.Bool[j]
-	case types.StoreStr:
-		dst.Str[i] = src.Str[j]
-	default:
-		dst.Any[i] = src.Any[j]
-	}
+	dst.SetFrom(i, src, j)
 }
 
 // clearRow zeroes row i so that a freed slot keeps no string or nested value alive.
