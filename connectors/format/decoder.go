@@ -27,6 +27,16 @@ type Encoder interface {
 // Line-oriented formats this package implements.
 var Formats = []string{"json", "csv"}
 
+// FileFormats are the formats whose files are read whole, record by record, through a
+// RecordReader (format/parquet, format/avro) rather than split into lines.
+var FileFormats = []string{"avro", "parquet"}
+
+// IsFileFormat reports whether name is one of FileFormats.
+func IsFileFormat(name string) bool {
+	n := strings.ToLower(name)
+	return n == "avro" || n == "parquet"
+}
+
 // NewDecoder returns the decoder of format name ("json", "csv" with a header row) for schema s.
 func NewDecoder(name string, s *types.Schema) (Decoder, error) {
 	switch strings.ToLower(name) {
@@ -34,6 +44,9 @@ func NewDecoder(name string, s *types.Schema) (Decoder, error) {
 		return NewJSONDecoder(s), nil
 	case "csv":
 		return NewCSVDecoder(s, true), nil
+	}
+	if IsFileFormat(name) {
+		return nil, fmt.Errorf("format %s is read from whole files, not from a stream of lines: the file connector reads it (line formats: %s)", name, strings.Join(Formats, ", "))
 	}
 	return nil, fmt.Errorf("format %s is not supported here (supported: %s)", name, strings.Join(Formats, ", "))
 }
