@@ -81,3 +81,26 @@ func TestUnknown(t *testing.T) {
 		}
 	}
 }
+
+// The buffering file sinks that the registry builds are connectors.Flusher, so that the
+// executor's acknowledgement barriers flush them (executor/barrier.go).
+func TestFileSinksFlush(t *testing.T) {
+	base := t.TempDir()
+	r := New()
+	sink, err := r.NewSink("file", connectors.SinkConfig{Sink: "o", Schema: schema, BaseDir: base, Options: map[string]string{"path": "o.jsonl"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sink.Close(context.Background())
+	if _, ok := sink.(connectors.Flusher); !ok {
+		t.Errorf("file line sink %T is not a Flusher", sink)
+	}
+	es, err := r.NewErrorSink("file://errors/", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer es.Close()
+	if _, ok := es.(connectors.Flusher); !ok {
+		t.Errorf("file error sink %T is not a Flusher", es)
+	}
+}

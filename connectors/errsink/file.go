@@ -2,6 +2,7 @@ package errsink
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +17,8 @@ import (
 // File writes error records as JSON lines into a new file of a folder. The file is created at
 // the first record, named `<source>-<UTC start time>-<pid>-<n>.jsonl` after that record's
 // source, so several sinks (and processes) can share a folder; a query without rejections
-// leaves no file. Write is safe for concurrent use; Close flushes and fsyncs.
+// leaves no file. Write and Flush are safe for concurrent use; Flush and Close write the buffer
+// and fsync.
 type File struct {
 	dir     string
 	mu      sync.Mutex
@@ -91,6 +93,28 @@ func fileSafe(s string) string {
 	return out
 }
 
+// Flush implements connectors.Flusher: the records written so far reach the file and are
+// fsynced, so that an acknowledgement means its rejected records are durable too. A failure
+// sticks: later writes and flushes return it.
+func (s *File) Flush(context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil || s.f == nil {
+		return s.err
+	}
+	s.err, s.written = s.sync(), time.Now()
+	return s.err
+}
+
+// sync writes the buffer and fsyncs (also after a failed write, reporting the first error).
+func (s *File) sync() error {
+	err := s.w.Flush()
+	if e := s.f.Sync(); err == nil {
+		err = e
+	}
+	return err
+}
+
 // Close flushes, fsyncs and closes the file.
 func (s *File) Close() error {
 	s.mu.Lock()
@@ -98,10 +122,7 @@ func (s *File) Close() error {
 	if s.f == nil {
 		return s.err
 	}
-	err := s.w.Flush()
-	if e := s.f.Sync(); err == nil {
-		err = e
-	}
+	err := s.sync()
 	if e := s.f.Close(); err == nil {
 		err = e
 	}

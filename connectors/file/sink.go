@@ -37,7 +37,7 @@ func wantsFolder(opts map[string]string) bool {
 }
 
 // LineSink writes rows as JSON lines or CSV to one file, created (with its folders, truncated)
-// by NewLineSink. Writes are buffered; Close flushes and fsyncs.
+// by NewLineSink. Writes are buffered; Flush and Close write the buffer and fsync.
 type LineSink struct {
 	f   *os.File
 	w   *bufio.Writer
@@ -74,12 +74,22 @@ func (s *LineSink) Write(_ context.Context, b *types.Batch) error {
 	return err
 }
 
-// Close flushes, fsyncs and closes the file.
-func (s *LineSink) Close(context.Context) error {
+// Flush implements connectors.Flusher: it writes the buffered rows and fsyncs the file, so that
+// an acknowledgement barrier that reaches the sink means the rows are durable.
+func (s *LineSink) Flush(context.Context) error { return s.sync() }
+
+// sync writes the buffer and fsyncs (also after a failed write, reporting the first error).
+func (s *LineSink) sync() error {
 	err := s.w.Flush()
 	if e := s.f.Sync(); err == nil {
 		err = e
 	}
+	return err
+}
+
+// Close flushes, fsyncs and closes the file.
+func (s *LineSink) Close(context.Context) error {
+	err := s.sync()
 	if e := s.f.Close(); err == nil {
 		err = e
 	}
