@@ -2,7 +2,6 @@ package format
 
 import (
 	"context"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -17,8 +16,8 @@ import (
 type RecordReader interface {
 	// Schema is the file's columns as SQL types (a DECIMAL wider than 18 digits: see Wide).
 	Schema() *types.Schema
-	// Next reads the next record into cells, one per column of Schema. It returns io.EOF after
-	// the last record. Any other error is a record that cannot be read: it is rejected (reason
+	// Next reads the next record into cells, one per column of Schema. It returns io.EOF itself
+	// (not wrapped) after the last record. Any other error is a record that cannot be read: it is rejected (reason
 	// "decode") and Next is called again; a reader that cannot go on returns io.EOF then.
 	Next(cells []Cell) error
 	// Pos is the number of the record that Next read (or failed to read) last, from 1.
@@ -61,7 +60,7 @@ func (r *Records) Read(ctx context.Context, rr RecordReader) error {
 			r.Builder.Now = r.now()
 		}
 		err := rr.Next(r.cells)
-		if errors.Is(err, io.EOF) {
+		if err == io.EOF { // io.EOF itself: a wrapped one is a truncated file
 			return r.emit()
 		}
 		if err != nil {

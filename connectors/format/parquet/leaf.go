@@ -3,7 +3,6 @@ package parquet
 import (
 	"fmt"
 	"math"
-	"math/big"
 	"strconv"
 
 	pq "github.com/parquet-go/parquet-go"
@@ -149,11 +148,11 @@ func otherCell(conv leafConv, scale int, v pq.Value, c *format.Cell, text *[]byt
 	case convFloat16:
 		c.F = float16(v.ByteArray())
 	case convDecimal:
-		c.I = beInt64(v.ByteArray())
+		c.I = format.BigEndianInt64(v.ByteArray())
 	case convUint64:
 		c.S = keepText(text, strconv.AppendUint(*text, v.Uint64(), 10))
 	case convWideDecimal:
-		c.S = keepText(text, appendBigDecimal(*text, v.ByteArray(), scale))
+		c.S = keepText(text, format.AppendBigDecimal(*text, v.ByteArray(), scale))
 	case convUUID:
 		c.S = keepText(text, appendUUID(*text, v.ByteArray()))
 	default:
@@ -182,39 +181,6 @@ func int96Millis(v pq.Value) int64 {
 	nanos := int64(uint64(x[1])<<32 | uint64(x[0]))
 	const unixJulianDay = 2_440_588
 	return (int64(x[2])-unixJulianDay)*86_400_000 + floorDiv(nanos, 1_000_000)
-}
-
-// beInt64 reads a big-endian two's complement integer of up to 8 significant bytes.
-func beInt64(b []byte) int64 {
-	var x int64
-	if len(b) > 0 && b[0]&0x80 != 0 {
-		x = -1
-	}
-	for _, c := range b {
-		x = x<<8 | int64(c)
-	}
-	return x
-}
-
-// appendBigDecimal appends the decimal text of a big-endian two's complement unscaled value.
-func appendBigDecimal(dst, b []byte, scale int) []byte {
-	x := new(big.Int).SetBytes(b)
-	if len(b) > 0 && b[0]&0x80 != 0 {
-		x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(b))))
-	}
-	digits := x.Abs(x).Append(nil, 10)
-	if len(b) > 0 && b[0]&0x80 != 0 {
-		dst = append(dst, '-')
-	}
-	for len(digits) <= scale {
-		digits = append([]byte{'0'}, digits...)
-	}
-	p := len(digits) - scale
-	dst = append(dst, digits[:p]...)
-	if scale > 0 {
-		dst = append(append(dst, '.'), digits[p:]...)
-	}
-	return dst
 }
 
 func appendUUID(dst, b []byte) []byte {
