@@ -18,8 +18,7 @@ type fixed struct {
 	slots   int // the most windows a row can belong to
 	table   *state.KeyTable
 	index   *window.Index
-	run     []int32 // per group: the run of rows (EMIT CHANGES) that last updated it
-	runID   int32
+	runs    runs
 	bySlot  [][]int32 // per batch: each row's group in its j-th window
 }
 
@@ -48,8 +47,7 @@ func (f *fixed) group(i int, s int64) int32 {
 	if added {
 		f.index.Add(s, g)
 		a.grow(f.table.Cap())
-		f.run = state.GrowTo(f.run, f.table.Cap())
-		f.run[g] = 0
+		f.runs.forget(g)
 	}
 	return g
 }
@@ -123,7 +121,7 @@ func (f *fixed) openGroup(b *types.Batch, i int, t int64, k int) int32 {
 func (f *fixed) processChanges(ctx *Context, b *types.Batch) error {
 	rb := newRowBuilder(f.a.schema, b.Len)
 	from := 0
-	f.runID++
+	f.runs.next()
 	for i, t := range b.Time[:b.Len] {
 		wm := watermark.Effective(f.a.wm, b.WM, i)
 		if f.isLate(t, wm) {
@@ -148,12 +146,10 @@ func (f *fixed) processChanges(ctx *Context, b *types.Batch) error {
 func (f *fixed) tumbleChange(rb *rowBuilder, b *types.Batch, i, from int) int {
 	s, _ := f.start(b.Time[i], 0)
 	g := f.group(i, s)
-	if f.run[g] == f.runID {
+	if f.runs.repeats(g) {
 		f.flushRun(rb, b, from, i)
 		from = i
-		f.runID++
 	}
-	f.run[g] = f.runID
 	f.a.groups[i] = g
 	return from
 }
@@ -254,7 +250,6 @@ func (f *fixed) load(d *state.Decoder) error {
 			break
 		}
 		f.index.Add(f.table.Extra(g), g)
-		f.run = state.GrowTo(f.run, f.table.Cap())
 		if err := f.a.loadGroup(d, g); err != nil {
 			return err
 		}

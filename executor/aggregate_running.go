@@ -12,8 +12,7 @@ type running struct {
 	a       *aggregate
 	table   *state.KeyTable
 	maxTime []int64 // per group: largest event time seen
-	run     []int32
-	runID   int32
+	runs    runs
 }
 
 func newRunning(a *aggregate) *running {
@@ -37,7 +36,6 @@ func (r *running) group(i int, t int64) int32 {
 func (r *running) sized() {
 	r.a.grow(r.table.Cap())
 	r.maxTime = state.GrowTo(r.maxTime, r.table.Cap())
-	r.run = state.GrowTo(r.run, r.table.Cap())
 }
 
 func (r *running) process(ctx *Context, b *types.Batch) error {
@@ -56,15 +54,13 @@ func (r *running) process(ctx *Context, b *types.Batch) error {
 func (r *running) changes(b *types.Batch) *types.Batch {
 	rb := newRowBuilder(r.a.schema, b.Len)
 	from := 0
-	r.runID++
+	r.runs.next()
 	for i, t := range b.Time[:b.Len] {
 		g := r.group(i, t)
-		if r.run[g] == r.runID {
+		if r.runs.repeats(g) {
 			r.flush(rb, b, from, i)
 			from = i
-			r.runID++
 		}
-		r.run[g] = r.runID
 		r.a.groups[i] = g
 	}
 	r.flush(rb, b, from, b.Len)
