@@ -1,5 +1,6 @@
 // Package file is the `file` connector: a bounded source over local files (JSON lines or CSV,
-// optionally gzip-compressed when the name ends in .gz) and a sink that writes one file.
+// optionally gzip-compressed when the name ends in .gz; Parquet and Avro container files, read
+// whole, record by record: see records.go) and a sink that writes one file or a folder.
 package file
 
 import (
@@ -19,7 +20,8 @@ import (
 type Source struct {
 	cfg     connectors.SourceConfig
 	files   []string
-	decoder format.Decoder
+	decoder format.Decoder  // line formats
+	records *format.Records // whole-file formats (parquet, avro); nil for line formats
 	builder *format.Builder
 	// Clock, when set, replaces time.Now (epoch ms) for arrival times and rejections.
 	Clock func() int64
@@ -32,11 +34,16 @@ func NewSource(cfg connectors.SourceConfig) (*Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("file source %s: %w", cfg.Stream, err)
 	}
-	dec, err := format.NewDecoder(connectors.FileSpec.Get(cfg.Options, "format"), cfg.Schema)
-	if err != nil {
+	s := &Source{cfg: cfg, files: files, builder: format.NewBuilder(cfg.Schema, 0)}
+	name := connectors.FileSpec.Get(cfg.Options, "format")
+	if format.IsFileFormat(name) {
+		s.records = &format.Records{Source: cfg.Stream, Unit: recordUnit(name), Builder: s.builder}
+		return s, nil
+	}
+	if s.decoder, err = format.NewDecoder(name, cfg.Schema); err != nil {
 		return nil, fmt.Errorf("file source %s: %w", cfg.Stream, err)
 	}
-	return &Source{cfg: cfg, files: files, decoder: dec, builder: format.NewBuilder(cfg.Schema, 0)}, nil
+	return s, nil
 }
 
 // Files lists the files the source reads, in order.
@@ -58,6 +65,9 @@ func (s *Source) readFile(ctx context.Context, path string, out connectors.Emitt
 		return fmt.Errorf("file source %s: %w", s.cfg.Stream, err)
 	}
 	defer f.Close()
+	if s.records != nil {
+		return s.readRecords(ctx, f, path, out)
+	}
 	in, err := decompress(f, path)
 	if err != nil {
 		return fmt.Errorf("file source %s: %s: %w", s.cfg.Stream, path, err)
