@@ -13,7 +13,8 @@ type planner struct {
 	ctes     []map[string]*cte // WITH frames, innermost last
 	reads    []string          // entries read by the query being planned
 
-	parseFailed bool // some statements of the file did not parse: unknown names are not reported
+	parseFailed bool          // some statements of the file did not parse: unknown names are not reported
+	schemas     *schemaSource // reads the columns of sources without a column list, or nil
 }
 
 // unknownName reports a name that is not in the catalog, unless it may belong to a statement

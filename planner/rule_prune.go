@@ -47,7 +47,7 @@ func pruneProject(p *lProject, need []bool) (lnode, []int) {
 	for i := range keep {
 		keep[i] = p.root || need[i]
 	}
-	if !anyTrue(keep) {
+	if !anyTrue(keep) && len(keep) > 0 {
 		keep[0] = true // a relation keeps at least one column
 	}
 	var exprs []Expr

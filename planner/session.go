@@ -13,6 +13,7 @@ type Planner struct {
 	cat      *Catalog
 	dag      *DAG
 	settings map[string]string
+	schemas  *schemaSource // reads the columns of sources without a column list (schema_resolve.go)
 }
 
 // Result is what planning a file produced: the DAG of every query planned so far in the
@@ -49,7 +50,7 @@ func (s *Planner) Plan(f *parser.File) (*Result, error) {
 // they would have declared is not reported as unknown where it is used.
 func (s *Planner) plan(f *parser.File, parseFailed bool) (*Result, error) {
 	p := &planner{cat: s.cat.clone(), dag: &DAG{Nodes: append([]*Node(nil), s.dag.Nodes...)}, errs: &errSink{},
-		settings: maps.Clone(s.settings), parseFailed: parseFailed}
+		settings: maps.Clone(s.settings), parseFailed: parseFailed, schemas: s.schemas}
 	before := len(p.cat.queries)
 	res := &Result{}
 	for _, st := range f.Statements {
@@ -71,15 +72,7 @@ func (s *Planner) plan(f *parser.File, parseFailed bool) (*Result, error) {
 // problem of the file, one "file:line:col: message" per line: planning errors are reported for
 // the statements that parsed.
 func PlanFile(name, src string) (*DAG, error) {
-	f, perr := parser.Parse(name, src)
-	if f == nil {
-		return nil, perr
-	}
-	res, err := NewSession().plan(f, perr != nil)
-	if perr == nil && err == nil {
-		return res.DAG, nil
-	}
-	return nil, mergeErrors(perr, err)
+	return PlanFileWith(name, src, nil, "")
 }
 
 // mergeErrors combines parse and planning errors into one list in source order.
@@ -148,7 +141,7 @@ func (p *planner) explain(st *parser.Explain) string {
 		return ""
 	}
 	sub := &planner{cat: p.cat.clone(), dag: &DAG{Nodes: append([]*Node(nil), p.dag.Nodes...)}, errs: p.errs,
-		settings: maps.Clone(p.settings)}
+		settings: maps.Clone(p.settings), schemas: p.schemas}
 	before, errs := len(sub.dag.Nodes), p.errs.count()
 	sub.statement(st.Statement)
 	if cs, ok := st.Statement.(*parser.CreateStream); ok {

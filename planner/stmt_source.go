@@ -11,29 +11,15 @@ func (p *planner) createSource(st *parser.CreateStream) {
 	if !p.checkNewName(st.Name, st.IfNotExists) {
 		return
 	}
-	s := p.declaredSchema(st)
 	kind := StreamEntry
 	if st.IsTable {
 		kind = TableEntry
 	}
 	w := p.readWith(st.With, st.Pos())
 	conn := p.connector(w, true)
-	if len(st.Columns) == 0 && !schemaFromFormat(w.opts) {
-		p.errs.add(st.Name.Pos(), "%s needs a column list: only avro with a schema_registry, and parquet, carry their own schema", name)
-	}
+	s := p.sourceSchema(st, conn, w) // schema_resolve.go: the column list, or the data's columns
 	p.cat.add(&Entry{Name: name, Kind: kind, Schema: s, Connector: conn, Options: w.opts, Source: true,
 		Node: -1, Sink: -1, Pos: st.Pos(), SQL: st.String()})
-}
-
-// schemaFromFormat reports whether the columns may be omitted: the format carries the schema.
-func schemaFromFormat(opts map[string]string) bool {
-	switch opts["format"] {
-	case "parquet":
-		return true
-	case "avro":
-		return opts["schema_registry"] != ""
-	}
-	return false
 }
 
 // checkNewName reports whether a new entry may be called id: an existing name is an error,

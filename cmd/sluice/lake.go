@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sluicedata/sluice/connectors"
+	"github.com/sluicedata/sluice/connectors/all"
 	"github.com/sluicedata/sluice/lake"
 	"github.com/sluicedata/sluice/lake/duck"
 	"github.com/sluicedata/sluice/planner"
@@ -61,7 +62,7 @@ func printDDL(path string, glue bool, o lake.DDLOptions, stdout, stderr io.Write
 		fmt.Fprintf(stderr, "sluice lake ddl: %v\n", err)
 		return 1
 	}
-	dag, err := planner.PlanFile(path, string(src))
+	dag, err := planner.PlanFileWith(path, string(src), all.ResolveSchema, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

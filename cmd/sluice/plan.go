@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/sluicedata/sluice/connectors/all"
 	"github.com/sluicedata/sluice/parser"
 	"github.com/sluicedata/sluice/planner"
 )
@@ -14,7 +15,7 @@ import (
 // one file can be read in the next. The error lists every problem of every file, one
 // "file:line:col: message" per line.
 func planFiles(paths []string) (*planner.Planner, []string, error) {
-	session := planner.NewSession()
+	session := planner.NewSession().WithSchemaResolver(all.ResolveSchema, "") // parquet/avro streams without columns
 	var output []string
 	var errs []error
 	for _, path := range paths {
@@ -37,7 +38,7 @@ func planFiles(paths []string) (*planner.Planner, []string, error) {
 func planOne(session *planner.Planner, path, src string) ([]string, error) {
 	f, err := parser.Parse(path, src)
 	if err != nil {
-		_, err = planner.PlanFile(path, src)
+		_, err = planner.PlanFileWith(path, src, all.ResolveSchema, "")
 		return nil, err
 	}
 	res, err := session.Plan(f)

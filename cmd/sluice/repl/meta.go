@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sluicedata/sluice/connectors/all"
 	"github.com/sluicedata/sluice/parser"
 	"github.com/sluicedata/sluice/planner"
 )
@@ -152,7 +153,7 @@ func (s *session) runFile(arg string) error {
 	}
 	f, err := parser.Parse(arg, string(src))
 	if err != nil {
-		_, err = planner.PlanFile(arg, string(src)) // parse and planning errors together
+		_, err = planner.PlanFileWith(arg, string(src), all.ResolveSchema, s.opts.BaseDir) // parse and planning errors together
 		return err
 	}
 	return s.planAndRun(f)

@@ -131,7 +131,7 @@ func newSession(ctx context.Context, opts Options) (*session, error) {
 	if !validFormat(opts.Format) {
 		return nil, fmt.Errorf("unknown format %q (table, json or csv)", opts.Format)
 	}
-	s := &session{opts: opts, plan: planner.NewSession(), jobs: newJobs(), conns: all.New(), out: opts.Out, err: opts.Err,
+	s := &session{opts: opts, plan: planner.NewSession().WithSchemaResolver(all.ResolveSchema, opts.BaseDir), jobs: newJobs(), conns: all.New(), out: opts.Out, err: opts.Err,
 		format: opts.Format}
 	s.root, s.cancelRoot = context.WithCancel(ctx)
 	s.notes.w = opts.Err
