@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sluicedata/sluice/connectors"
+	"github.com/sluicedata/sluice/connectors/file"
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -98,4 +99,20 @@ func TestSchemaDeferred(t *testing.T) {
 	if err != nil || len(dag.Nodes) != 3 || len(dag.Nodes[2].Schema.Fields) != 0 {
 		t.Fatalf("%v\n%v", err, dag)
 	}
+}
+
+// planExample plans an example query file as `sluice run` does from the case's folder: sources
+// without a column list read their files' schemas (acceptance data lives in _data/).
+func planExample(name, text string) (*DAG, error) {
+	base := ""
+	if strings.Contains(name, "/acceptance/") {
+		base = "../cmd/sluice/testdata/acceptance/_data"
+	}
+	resolve := func(conn string, opts map[string]string, base string) (*types.Schema, error) {
+		if conn != "file" {
+			return nil, connectors.ErrSchemaDeferred
+		}
+		return file.Schema(opts, base)
+	}
+	return PlanFileWith(name, text, resolve, base)
 }

@@ -85,7 +85,7 @@ func TestParseErrorHidesUnknownNames(t *testing.T) {
 // The example queries of the repository and the acceptance cases plan without error.
 func TestExampleQueriesPlan(t *testing.T) {
 	for _, src := range exampleFiles(t) {
-		if _, err := PlanFile(src.name, src.text); err != nil {
+		if _, err := planExample(src.name, src.text); err != nil { // schema_resolve_test.go
 			t.Errorf("%s:\n%v", src.name, err)
 		}
 	}

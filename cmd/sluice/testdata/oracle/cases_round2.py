@@ -1869,7 +1869,7 @@ def parquet_input():
     return binfmt.parquet(cols, len(FMT_ROWS))
 
 
-@pending("fmt01_parquet_input")
+@case("fmt01_parquet_input")
 def fmt01():
     """SQL.md Sources and Formats: the `file` connector reads `format = 'parquet'`, and "with a
     format that carries its own schema (... Parquet) the column list may be omitted and is taken
@@ -1903,7 +1903,7 @@ AVRO_SCHEMA = {"type": "record", "name": "Reading", "fields": [
     {"name": "tags", "type": {"type": "array", "items": "string"}}]}
 
 
-@pending("fmt02_avro_container_input")
+@case("fmt02_avro_container_input")
 def fmt02():
     """SQL.md Formats: "avro (Confluent wire format when schema_registry is set, else a container
     file)": the `file` connector reads an Avro object container file into declared columns
