@@ -59,7 +59,7 @@ var lakeSinkOptions = []Option{
 	{Name: "roll_rows", Type: OptInt, Use: SinkOnly,
 		Doc: "start a new file after this many rows; setting it makes `path` a folder"},
 	{Name: "compression", Type: OptEnum, Enum: []string{"zstd", "snappy", "none"}, Default: "zstd", Use: SinkOnly,
-		Doc: "Parquet page compression (ignored by json and csv)"},
+		Doc: "Parquet page compression, and the block codec of an Avro `file` sink (ignored by json and csv)"},
 	{Name: "row_group_size", Type: OptInt, Default: "65536", Use: SinkOnly,
 		Doc: "rows per Parquet row group"},
 }

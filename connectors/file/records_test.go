@@ -3,6 +3,7 @@ package file
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/hamba/avro/v2/ocf"
 
+	"github.com/sluicedata/sluice/connectors"
 	"github.com/sluicedata/sluice/connectors/format"
 	"github.com/sluicedata/sluice/connectors/format/parquet"
 	"github.com/sluicedata/sluice/types"
@@ -135,5 +137,39 @@ schema r2.avro.gz:3 record 3: column humidity: 3000000000 is out of range for IN
 	}
 	if _, err := Schema(map[string]string{"path": "r.avro", "format": "json"}, base); err == nil {
 		t.Error("json has a schema?")
+	}
+}
+
+// TestAvroSinkRoundTrip writes the readings to an Avro file sink and reads them back.
+func TestAvroSinkRoundTrip(t *testing.T) {
+	base := t.TempDir()
+	c := run(t, readings(false), acceptance, map[string]string{"path": "readings.jsonl"})
+	opts := map[string]string{"path": "out/r.avro", "format": "avro", "compression": "snappy"}
+	sink, err := NewSink(connectors.SinkConfig{Sink: "r", Schema: readings(false), Options: opts, BaseDir: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range c.batches {
+		if err := sink.Write(context.Background(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sink.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	back := run(t, readings(false), base, opts)
+	if back.rows() != 400 || len(back.rejects) != 0 {
+		t.Fatalf("read back %d rows, rejects %v", back.rows(), back.rejects)
+	}
+	for i, b := range back.batches {
+		for r := 0; r < b.Len; r++ {
+			if fmt.Sprint(b.Row(r)) != fmt.Sprint(c.batches[i].Row(r)) {
+				t.Fatalf("row %d: %v != %v", r, b.Row(r), c.batches[i].Row(r))
+			}
+		}
+	}
+	s, err := Schema(opts, base)
+	if err != nil || fmt.Sprint(s.Fields) != "[{sensor STRING false} {site STRING false} {temp DOUBLE false} {humidity INT false} {ts TIMESTAMP false}]" {
+		t.Errorf("schema %v, %v", s, err)
 	}
 }

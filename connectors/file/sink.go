@@ -12,16 +12,19 @@ import (
 	"github.com/sluicedata/sluice/types"
 )
 
-// NewSink returns the sink of a `file` connector: a single JSON lines or CSV file, or, when
-// `partition_by` or a `roll_*` option is set or the format is parquet or avro, a folder of
-// files written by the lake sink.
+// NewSink returns the sink of a `file` connector: a single JSON lines, CSV or Avro container
+// file, or, when `partition_by` or a `roll_*` option is set or the format is parquet, a folder
+// of files written by the lake sink.
 func NewSink(cfg connectors.SinkConfig) (connectors.Sink, error) {
 	f := connectors.FileSpec.Get(cfg.Options, "format")
 	if f != "avro" && (wantsFolder(cfg.Options) || f == "parquet") {
 		return NewLakeSink(cfg) // lake_sink.go: partitioned, rolled, Parquet
 	}
-	if wantsFolder(cfg.Options) || f == "parquet" || f == "avro" {
-		return nil, fmt.Errorf("file sink %s: partitioned, rolling, Parquet and Avro file sinks are not available yet", cfg.Sink)
+	if wantsFolder(cfg.Options) {
+		return nil, fmt.Errorf("file sink %s: partitioned and rolling Avro file sinks are not available yet (one Avro file is: drop partition_by and roll_*)", cfg.Sink)
+	}
+	if f == "avro" {
+		return NewAvroSink(cfg) // avro_sink.go
 	}
 	return NewLineSink(cfg)
 }
