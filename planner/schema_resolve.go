@@ -43,11 +43,19 @@ func PlanFileWith(name, src string, r connectors.SchemaResolver, baseDir string)
 
 // sourceSchema is the schema of a declared source: its column list, or, without one, the
 // columns its data carries (WATERMARK and PRIMARY KEY apply to them as to declared columns).
+// It is nil when the columns could not be read: the error is reported at the statement, the
+// source is not declared, and the names of the file's statements are not reported as unknown
+// (as after a parse error), so that the one error is not buried under its consequences.
 func (p *planner) sourceSchema(st *parser.CreateStream, conn string, w *withClause) *types.Schema {
 	if len(st.Columns) > 0 {
 		return p.declaredSchema(st)
 	}
+	errs := p.errs.count()
 	s := &types.Schema{Fields: p.dataColumns(st, conn, w), TimeCol: -1}
+	if p.errs.count() > errs && conn != "" {
+		p.parseFailed = true
+		return nil
+	}
 	if s.Fields == nil {
 		return s
 	}

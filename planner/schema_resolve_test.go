@@ -51,8 +51,8 @@ func TestSchemaFromData(t *testing.T) {
 }
 
 // Without a resolver, with a format that has no schema, or when the data cannot be read, a
-// source without a column list is a planning error at its name (SELECT * over it used to panic
-// in pruneColumns).
+// source without a column list is a planning error at its name, and the queries over it add no
+// error of their own (SELECT * over it used to panic in pruneColumns).
 func TestSchemaFromDataErrors(t *testing.T) {
 	var calls []string
 	for _, c := range []struct {
@@ -64,6 +64,8 @@ func TestSchemaFromDataErrors(t *testing.T) {
 		{strings.ReplaceAll(schemaLess, "'parquet'", "'json'"), true,
 			"f.sql:1:15: p: format json needs a column list (only parquet and avro data carry their own schema)"},
 		{strings.Replace(schemaLess, "p.parquet", "q.avro", 1), true,
+			"f.sql:1:15: p: cannot read the columns from its parquet data: no such file; declare them (name TYPE, ...)"},
+		{strings.Replace(schemaLess, "p.parquet", "q.avro", 1) + "SELECT id, name FROM p;", true,
 			"f.sql:1:15: p: cannot read the columns from its parquet data: no such file; declare them (name TYPE, ...)"},
 		{"CREATE TABLE t WITH (connector = 'file', path = 'p.parquet', format = 'parquet');", true,
 			"f.sql:1:14: CREATE TABLE t needs PRIMARY KEY (column, ...): write CREATE TABLE t (PRIMARY KEY (k)) WITH (...)"},

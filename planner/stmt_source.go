@@ -18,6 +18,9 @@ func (p *planner) createSource(st *parser.CreateStream) {
 	w := p.readWith(st.With, st.Pos())
 	conn := p.connector(w, true)
 	s := p.sourceSchema(st, conn, w) // schema_resolve.go: the column list, or the data's columns
+	if s == nil {
+		return // its columns could not be read: reported, and queries over it are not
+	}
 	p.cat.add(&Entry{Name: name, Kind: kind, Schema: s, Connector: conn, Options: w.opts, Source: true,
 		Node: -1, Sink: -1, Pos: st.Pos(), SQL: st.String()})
 }
