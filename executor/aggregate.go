@@ -19,13 +19,15 @@ import (
 // carry Time = window_end - 1 (Flink's window_time).
 //   - EMIT FINAL: one row per window when it closes, in window order then first-row order;
 //     its WM is window_end + grace - 1, the last watermark under which the window was open.
-//   - EMIT CHANGES: one row per input row and window it updates, right after the update
-//     (ksqlDB with caching off: a row is emitted even when the values did not change); a
-//     session that absorbs others is emitted as the merged session.
+//   - EMIT CHANGES: a window's row right after an input row changes it (SQL.md: "whenever a
+//     window's result changes"; Flink's group aggregation drops an update equal to the
+//     previous result): a group's first row is always emitted, a later one only when some
+//     output column differs from the row last emitted for the group (lastRows). A session that
+//     absorbs others or changes its bounds is a changed row (the merged session).
 //
 // Without a window the aggregate runs per key forever: EMIT CHANGES emits the key's updated row
-// per input row (Time and WM of that row); EMIT FINAL one row per key at the end of input, in
-// first-seen order, with Time = the key's largest event time.
+// after an input row that changes it (Time and WM of that row), as above; EMIT FINAL one row per
+// key at the end of input, in first-seen order, with Time = the key's largest event time.
 type aggregate struct {
 	op     *plan.AggregateOp
 	schema *types.Schema
@@ -35,6 +37,7 @@ type aggregate struct {
 	keyTyp []types.Type
 	wm     int64
 	mode   grouping
+	last   lastRows // EMIT CHANGES: per group, the row last emitted
 
 	// per batch scratch
 	keyCols []*types.Vector
@@ -64,7 +67,8 @@ func newAggregate(n *plan.Node, op *plan.AggregateOp) (*aggregate, error) {
 	if n.Schema.Len() != want {
 		return nil, fmt.Errorf("output schema has %d columns, want %d", n.Schema.Len(), want)
 	}
-	a := &aggregate{op: op, schema: n.Schema, keyTyp: exprTypes(op.Keys), wm: types.MinTime}
+	a := &aggregate{op: op, schema: n.Schema, keyTyp: exprTypes(op.Keys), wm: types.MinTime,
+		last: newLastRows(n.Schema, len(op.Keys))}
 	if err := a.compile(); err != nil {
 		return nil, err
 	}
@@ -177,11 +181,12 @@ func (a *aggregate) updateRange(groups []int32, times []int64, s, e int) {
 	}
 }
 
-// release frees group g in every accumulator.
+// release frees group g in every accumulator and forgets its last emitted row.
 func (a *aggregate) release(g int32) {
 	for _, acc := range a.accs {
 		acc.Reset(g)
 	}
+	a.last.forget(g)
 }
 
 // appendRow appends an output row: the key stored at row k of keys, the window when set, and
@@ -206,7 +211,7 @@ func (a *aggregate) appendRow(rb *rowBuilder, keys []*types.Vector, k int32, w *
 // span is a window's bounds.
 type span struct{ start, end int64 }
 
-// saveGroup writes group g's accumulator states.
+// saveGroup writes group g's accumulator states and its last emitted row.
 func (a *aggregate) saveGroup(e *state.Encoder, g int32) error {
 	for _, acc := range a.accs {
 		b, err := acc.Save(g)
@@ -215,6 +220,7 @@ func (a *aggregate) saveGroup(e *state.Encoder, g int32) error {
 		}
 		e.Blob(b)
 	}
+	a.last.save(e, g)
 	return nil
 }
 
@@ -226,6 +232,7 @@ func (a *aggregate) loadGroup(d *state.Decoder, g int32) error {
 			return err
 		}
 	}
+	a.last.load(d, g)
 	return d.Err()
 }
 

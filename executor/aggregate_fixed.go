@@ -186,6 +186,7 @@ func (f *fixed) appendChange(rb *rowBuilder, b *types.Batch, i int, g int32) {
 	f.a.appendRow(rb, f.table.Keys(), g, &span{s, s + f.size}, g)
 	rb.time = append(rb.time, s+f.size-1)
 	rb.wm = append(rb.wm, watermark.Effective(f.a.wm, b.WM, i))
+	f.a.last.emit(rb, g)
 }
 
 // watermark closes the windows that end (plus grace) at or before wm; with EMIT FINAL their rows

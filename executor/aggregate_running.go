@@ -49,8 +49,8 @@ func (r *running) process(ctx *Context, b *types.Batch) error {
 	return ctx.Emit(r.changes(b))
 }
 
-// changes updates row by row and returns one output row per input row; consecutive rows of
-// distinct keys are updated together.
+// changes updates row by row and returns an output row per input row that changes its key's
+// row; consecutive rows of distinct keys are updated together.
 func (r *running) changes(b *types.Batch) *types.Batch {
 	rb := newRowBuilder(r.a.schema, b.Len)
 	from := 0
@@ -74,6 +74,7 @@ func (r *running) flush(rb *rowBuilder, b *types.Batch, from, to int) {
 		r.a.appendRow(rb, r.table.Keys(), g, nil, g)
 		rb.time = append(rb.time, b.Time[i])
 		rb.wm = append(rb.wm, watermark.Effective(r.a.wm, b.WM, i))
+		r.a.last.emit(rb, g)
 	}
 }
 

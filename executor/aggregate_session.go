@@ -59,6 +59,7 @@ func (s *sessions) process(ctx *Context, b *types.Batch) error {
 		} else if changes {
 			s.flush(b, i+1)
 			s.appendRow(rb, sid, b.Time[i], wm)
+			s.a.last.emit(rb, sid)
 		}
 	}
 	s.flush(b, b.Len)

@@ -102,3 +102,37 @@ func (rb *rowBuilder) appendRow(at int, src *types.Batch, i int) {
 		rb.cols[at+c].AppendFrom(v, i)
 	}
 }
+
+// dropLast removes the last row appended (its values, time and watermark).
+func (rb *rowBuilder) dropLast() {
+	n := len(rb.time) - 1
+	for _, v := range rb.cols {
+		truncate(v, n)
+	}
+	rb.time = rb.time[:n]
+	if len(rb.wm) > n {
+		rb.wm = rb.wm[:n]
+	}
+}
+
+// truncate shortens v to n rows, clearing the slot and NULL bit of the rows dropped from a
+// vector that is reused.
+func truncate(v *types.Vector, n int) {
+	for i := n; i < v.Len(); i++ {
+		v.Nulls.Clear(i)
+	}
+	switch types.Storage(v.Type.Kind) {
+	case types.StoreI64:
+		v.I64 = v.I64[:n]
+	case types.StoreF64:
+		v.F64 = v.F64[:n]
+	case types.StoreBool:
+		v.Bool = v.Bool[:n]
+	case types.StoreStr:
+		clear(v.Str[n:])
+		v.Str = v.Str[:n]
+	default:
+		clear(v.Any[n:])
+		v.Any = v.Any[:n]
+	}
+}

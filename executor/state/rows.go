@@ -1,6 +1,8 @@
 package state
 
 import (
+	"math"
+
 	"github.com/sluicedata/sluice/types"
 )
 
@@ -21,6 +23,16 @@ func rowsEqual(a *types.Vector, i int, b *types.Vector, j int) bool {
 		return a.Str[i] == b.Str[j]
 	}
 	return ValuesEqual(a.Any[i], b.Any[j])
+}
+
+// Identical reports whether row i of a and row j of b (same storage class) hold the same value:
+// two NULLs are identical, and doubles are compared bit for bit (a NaN is identical to itself,
+// 0 and -0 differ), so that a changed rendering is never taken for no change.
+func Identical(a *types.Vector, i int, b *types.Vector, j int) bool {
+	if types.Storage(a.Type.Kind) == types.StoreF64 && !a.Nulls.Get(i) && !b.Nulls.Get(j) {
+		return math.Float64bits(a.F64[i]) == math.Float64bits(b.F64[j])
+	}
+	return rowsEqual(a, i, b, j)
 }
 
 // ValuesEqual compares two Values by their encoding (nested values are rare in keys).
