@@ -45,17 +45,28 @@ func NewAvroSink(cfg connectors.SinkConfig) (*AvroSink, error) {
 // Write encodes the batch's rows.
 func (s *AvroSink) Write(_ context.Context, b *types.Batch) error { return s.w.Write(b) }
 
+// Flush ends the current block and makes everything written so far durable (connectors.Flusher):
+// a reader of the file sees every acknowledged row.
+func (s *AvroSink) Flush(context.Context) error { return s.sync(s.w.Flush()) }
+
 // Close writes the last block, flushes, fsyncs and closes the file.
 func (s *AvroSink) Close(context.Context) error {
-	err := s.w.Close()
+	err := s.sync(s.w.Close())
+	if e := s.f.Close(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// sync writes the buffer and fsyncs, reporting the first error (err first).
+func (s *AvroSink) sync(err error) error {
 	if e := s.b.Flush(); err == nil {
 		err = e
 	}
 	if e := s.f.Sync(); err == nil {
 		err = e
 	}
-	if e := s.f.Close(); err == nil {
-		err = e
-	}
 	return err
 }
+
+var _ connectors.Flusher = (*AvroSink)(nil)

@@ -149,9 +149,18 @@ func TestAvroSinkRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, b := range c.batches {
+	for i, b := range c.batches {
 		if err := sink.Write(context.Background(), b); err != nil {
 			t.Fatal(err)
+		}
+		if i > 0 {
+			continue
+		}
+		if err := sink.(connectors.Flusher).Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if n := run(t, readings(false), base, opts).rows(); n != b.Len { // the flushed rows are in the file
+			t.Fatalf("after Flush: %d rows, want %d", n, b.Len)
 		}
 	}
 	if err := sink.Close(context.Background()); err != nil {

@@ -90,6 +90,9 @@ func (w *Writer) Write(b *types.Batch) error {
 	return nil
 }
 
+// Flush writes the rows encoded so far as a block (none when there is none).
+func (w *Writer) Flush() error { return w.enc.Flush() }
+
 // Close writes the last block. It does not close the underlying writer.
 func (w *Writer) Close() error { return w.enc.Close() }
 
