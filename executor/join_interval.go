@@ -14,11 +14,17 @@ import (
 // time + d. A row whose time is behind its watermark (the larger of the operator's and its own)
 // could have lost matches already freed: it is late (dropped, counted, sent to its source's error
 // sink). LEFT JOIN emits a left row that found no match, with NULL right columns, once the
-// watermark passes its time + d; to keep those rows on time downstream, it forwards the
-// watermark minus d. Output rows: left columns then right columns, Time = the later of the two
-// times, and the left row's own watermark (Batch.WM) and origin (when every left row of the
-// output batch comes from one source and prefix), so that an error record about an output row
-// downstream still names where it came from. A NULL key matches nothing.
+// watermark passes its time + d. Output rows: left columns then right columns, Time = the left
+// row's time (the planner declares the left side's time column the join's event time, so a
+// window over the join puts a pair in its left row's window, as Flink windows on the time
+// column the query names), and the left row's own watermark (Batch.WM) and origin (when every
+// left row of the output batch comes from one source and prefix), so that an error record about
+// an output row downstream still names where it came from. A NULL key matches nothing.
+//
+// The watermark forwarded is the input watermark minus d, inner and left joins alike: a pair
+// emitted now has a right or left row not behind the watermark and a left time at most d before
+// it, and an unmatched left row is emitted once the watermark passes its time + d, so no output
+// row is ever behind the forwarded watermark (late downstream).
 type intervalJoin struct {
 	op       *plan.IntervalJoinOp
 	schema   *types.Schema
@@ -168,25 +174,30 @@ func appendLeft(rb *rowBuilder, origin *originBuilder, l joinRow) {
 func (j *intervalJoin) appendPair(rb *rowBuilder, origin *originBuilder, p pair) {
 	l := j.sides[0].rows[p.left]
 	appendLeft(rb, origin, l)
-	t := l.t
 	if p.right < 0 {
 		rb.appendNulls(l.b.Schema.Len(), len(rb.cols))
 	} else {
 		r := j.sides[1].rows[p.right]
 		rb.appendRow(len(l.b.Cols), r.b, int(r.row))
-		t = max(t, r.t)
 	}
-	rb.time = append(rb.time, t)
+	rb.time = append(rb.time, l.t)
 }
 
-// Watermark frees the rows that can no longer match; LEFT JOIN emits its unmatched left rows.
+// Watermark frees the rows that can no longer match (LEFT JOIN emits its unmatched left rows)
+// and forwards wm minus Within.
 func (j *intervalJoin) Watermark(ctx *Context, wm int64) (int64, error) {
 	j.wm = wm
 	j.sides[1].expire(j.op.Within, wm)
 	gone := j.sides[0].expire(j.op.Within, wm)
+	out := max(types.MinTime, wm-j.op.Within)
 	if j.op.Kind != plan.LeftJoin {
-		return wm, nil
+		return out, nil
 	}
+	return out, ctx.Emit(j.unmatched(gone))
+}
+
+// unmatched returns the rows of the left entries gone that matched nothing, right columns NULL.
+func (j *intervalJoin) unmatched(gone []joinRow) *types.Batch {
 	rb := newRowBuilder(j.schema, 0)
 	var origin *originBuilder
 	for _, r := range gone {
@@ -204,7 +215,7 @@ func (j *intervalJoin) Watermark(ctx *Context, wm int64) (int64, error) {
 	if origin != nil {
 		out.Origin = origin.get()
 	}
-	return max(types.MinTime, wm-j.op.Within), ctx.Emit(out)
+	return out
 }
 
 func (j *intervalJoin) Finish(*Context) error { return nil }

@@ -100,7 +100,7 @@ func TestIntervalJoinLeftEmitsUnmatchedAndHoldsWatermark(t *testing.T) {
 	h.feed(0, batchOf(l.Schema, "l", 1, row{"a", 1, 10}, row{"b", 2, 11}))
 	h.check()
 	h.feed(1, batchOf(r.Schema, "r", 1, row{"a", 9, 14}, row{"a", 8, 16}))
-	h.check("a 1 10 a 9 14 @14", "wm=6") // min(11, 16) - 5
+	h.check("a 1 10 a 9 14 @10", "wm=6") // the left row's time; min(11, 16) - 5
 	h.watermark(0, 17)
 	h.check("wm=11") // b (11) can still match a right row at 16
 	h.watermark(1, 17)
@@ -218,7 +218,7 @@ func TestIntervalJoinRowsKeepTheLeftRowsOriginAndWatermark(t *testing.T) {
 	h.feed(1, batchOf(r.Schema, "r", 1, row{"a", 9, 14}))
 	h.watermark(0, 30)
 	h.watermark(1, 30)
-	h.check("a 1 10 a 9 14 @14", "wm=6", "wm=9", "b 2 11 NULL NULL NULL @11", "wm=25")
+	h.check("a 1 10 a 9 14 @10", "wm=6", "wm=9", "b 2 11 NULL NULL NULL @11", "wm=25")
 	var got []string
 	for _, b := range h.outs {
 		for i := range b.Len {

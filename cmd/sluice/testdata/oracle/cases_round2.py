@@ -1598,7 +1598,7 @@ CREATE TABLE xnt_out %s AS
     return Case(q, {"xnt_src.jsonl": lines}, {"xnt_out": out}, [{"reason": "not_null", "raw": lines[1]}, {"reason": "not_null", "raw": lines[2]}])
 
 
-@pending("x_window_over_interval_join_left_time")
+@case("x_window_over_interval_join_left_time")
 def x_window_over_interval_join_left_time():
     """Reading (SQL.md does not say which time a joined row has; Sluice's planner documents "an
     interval join has event time ... the left side's time column", and Flink windows a join
