@@ -33,7 +33,7 @@ go test ./parser -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME"
 
 step "example acceptance cases"
 go build -o /tmp/sluice-ci-bin ./cmd/sluice
-/tmp/sluice-ci-bin validate queries/*/*.sql
+for f in queries/*/*.sql; do /tmp/sluice-ci-bin validate "$f"; done  # each file stands alone
 if [ -d ../shared/acceptance ]; then
   ../shared/acceptance/run.sh /tmp/sluice-ci-bin
 else
