@@ -61,8 +61,8 @@ func TestEditDistance(t *testing.T) {
 		a, b string
 		d    int
 	}{{"FORM", "FROM", 1}, {"SELEC", "SELECT", 1}, {"TUMBLNG", "TUMBLING", 1}, {"WHIT", "WITH", 2}, {"", "AB", 2}, {"ABC", "ABC", 0}} {
-		if got := editDistance(c.a, c.b); got != c.d {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		if got := EditDistance(c.a, c.b); got != c.d {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
 		}
 	}
 }

@@ -2,9 +2,9 @@ package parser
 
 import "strings"
 
-// editDistance is the optimal-string-alignment Damerau–Levenshtein distance: insertions,
+// EditDistance is the optimal-string-alignment Damerau–Levenshtein distance: insertions,
 // deletions, substitutions and transpositions of adjacent characters each cost 1.
-func editDistance(a, b string) int {
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
@@ -44,7 +44,7 @@ func closest(word string, candidates []string) (string, bool) {
 	}
 	best, bestD := "", limit+1
 	for _, c := range candidates {
-		if d := editDistance(w, strings.ToUpper(c)); d < bestD && d > 0 {
+		if d := EditDistance(w, strings.ToUpper(c)); d < bestD && d > 0 {
 			best, bestD = c, d
 		}
 	}

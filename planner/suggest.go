@@ -1,6 +1,10 @@
 package planner
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sluicedata/sluice/parser"
+)
 
 // closest returns the candidate nearest to name by edit distance (case-insensitive), or "" when
 // none is near enough to be a plausible misspelling: at most a third of the name's length, and
@@ -9,7 +13,7 @@ func closest(name string, candidates []string) string {
 	name = strings.ToLower(name)
 	best, bestD := "", maxDistance(name)+1
 	for _, c := range candidates {
-		if d := editDistance(name, strings.ToLower(c)); d < bestD {
+		if d := parser.EditDistance(name, strings.ToLower(c)); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -33,30 +37,4 @@ func didYouMean(name string, candidates []string) string {
 		return " (did you mean " + c + "?)"
 	}
 	return ""
-}
-
-// editDistance is the Damerau–Levenshtein distance (optimal string alignment) of a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
